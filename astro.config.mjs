@@ -1,0 +1,40 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import react from '@astrojs/react';
+import sitemap from '@astrojs/sitemap';
+import { satteri } from '@astrojs/markdown-satteri';
+import { audienceFromEnv, audienceOutDir } from './src/lib/audience.ts';
+import { readSettings } from './src/lib/settings.ts';
+import { renderGuard } from './src/lib/gate/render-guard.ts';
+import { audienceIntegration } from './src/integrations/audience.ts';
+
+const audience = audienceFromEnv(process.env);
+const settings = readSettings(process.cwd());
+const cacheKey = audience.kind === 'cohort' ? `cohort-${audience.cohort}` : audience.kind;
+
+// Cohort and faculty sites are served at the root of their own host names; only the public site
+// may live under a sub-path (GitHub Pages project sites).
+const base = audience.kind === 'public' ? (process.env.SITE_BASE ?? settings.base) : '/';
+
+export default defineConfig({
+  site: process.env.SITE_URL ?? settings.site,
+  base,
+  outDir: audienceOutDir(audience),
+  cacheDir: `node_modules/.astro/${cacheKey}`,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  markdown: {
+    // raw HTML is parsed into elements so the render guard can check every one of them;
+    // no syntax highlighting: highlighters add inline styles a strict content policy refuses
+    processor: satteri({ features: { rawHtml: true }, hastPlugins: [renderGuard()] }),
+    syntaxHighlight: false,
+  },
+  integrations: [
+    mdx(),
+    react(),
+    ...(audience.kind === 'public' ? [sitemap()] : []),
+    audienceIntegration(audience),
+  ],
+  devToolbar: { enabled: false },
+});

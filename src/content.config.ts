@@ -1,0 +1,41 @@
+/**
+ * Wires each folder of content/ to its loader and schema. The loader applies the safety gate and
+ * the audience rule (see src/loaders/content-loader.ts); the schemas live in src/schemas/.
+ */
+import { defineCollection } from 'astro:content';
+import type { z } from 'zod';
+import { audienceFromEnv } from './lib/audience.ts';
+import { collectionSpec, type CollectionName } from './lib/content-model.ts';
+import { readPolicyContext } from './lib/policy-context.ts';
+import { readSettings } from './lib/settings.ts';
+import { contentLoader } from './loaders/content-loader.ts';
+import { cohortSchema } from './schemas/cohort.ts';
+import { facultySchema } from './schemas/faculty.ts';
+import { moduleSchema } from './schemas/module.ts';
+import { participantSchema } from './schemas/participant.ts';
+import { portfolioEntrySchema } from './schemas/portfolio-entry.ts';
+import { programPageSchema } from './schemas/program-page.ts';
+import { sessionSchema } from './schemas/session.ts';
+import { siteSchema } from './schemas/site.ts';
+
+const root = process.cwd();
+const audience = audienceFromEnv(process.env);
+const { demo } = readSettings(root);
+
+function collection<S extends z.ZodType>(name: CollectionName, schema: S) {
+  return defineCollection({
+    loader: contentLoader({ spec: collectionSpec(name), audience, demo, policy: () => readPolicyContext(root, demo) }),
+    schema,
+  });
+}
+
+export const collections = {
+  program: collection('program', programPageSchema),
+  cohorts: collection('cohorts', cohortSchema),
+  modules: collection('modules', moduleSchema),
+  sessions: collection('sessions', sessionSchema),
+  faculty: collection('faculty', facultySchema),
+  sites: collection('sites', siteSchema),
+  participants: collection('participants', participantSchema),
+  portfolios: collection('portfolios', portfolioEntrySchema),
+};

@@ -1,0 +1,47 @@
+/**
+ * The Astro integration that makes a build one audience's site: injects the routes only that
+ * audience has, fails the build when the render guard removed anything, and indexes the built
+ * site with Pagefind.
+ */
+import type { AstroIntegration } from 'astro';
+import { fileURLToPath } from 'node:url';
+import { audienceLabel, type Audience } from '../lib/audience.ts';
+import { takeGuardViolations } from '../lib/gate/render-guard.ts';
+import { indexSite } from '../lib/search-index.ts';
+
+interface RouteSpec {
+  pattern: string;
+  entrypoint: string;
+  audiences: readonly Audience['kind'][];
+}
+
+/** Routes that exist only in some audiences' builds (shared routes live in src/pages/). */
+export const AUDIENCE_ROUTES: readonly RouteSpec[] = [
+  { pattern: '/browse', entrypoint: './src/routes/members/browse.astro', audiences: ['cohort', 'faculty'] },
+  { pattern: '/compose', entrypoint: './src/routes/members/compose.astro', audiences: ['cohort', 'faculty'] },
+];
+
+export function audienceIntegration(audience: Audience): AstroIntegration {
+  return {
+    name: 'certification-audience',
+    hooks: {
+      'astro:config:setup': ({ injectRoute, logger }) => {
+        logger.info(`building the ${audienceLabel(audience)} site`);
+        for (const route of AUDIENCE_ROUTES) {
+          if (route.audiences.includes(audience.kind)) injectRoute({ pattern: route.pattern, entrypoint: route.entrypoint, prerender: true });
+        }
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const violations = takeGuardViolations();
+        if (violations.length) {
+          throw new Error(
+            `The render guard removed markup the safety gate should have refused (${violations.length}):\n` +
+              violations.map((v) => `${v.file}  ${v.message}`).join('\n'),
+          );
+        }
+        const stats = await indexSite(fileURLToPath(dir), (msg) => logger.info(msg));
+        logger.info(`search index: ${stats.pages} pages, ${stats.words} words`);
+      },
+    },
+  };
+}

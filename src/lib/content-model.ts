@@ -1,0 +1,124 @@
+/**
+ * The content model as data: each collection's folder, file kinds, schema, component allow-list
+ * and how its ids are formed. Astro's content config, the validator, the scaffolder and the
+ * scope check all read this one table.
+ */
+import type { z } from 'zod';
+import { cohortSchema } from '../schemas/cohort.ts';
+import { facultySchema } from '../schemas/faculty.ts';
+import { moduleSchema } from '../schemas/module.ts';
+import { participantSchema } from '../schemas/participant.ts';
+import { portfolioEntrySchema } from '../schemas/portfolio-entry.ts';
+import { programPageSchema } from '../schemas/program-page.ts';
+import { sessionSchema } from '../schemas/session.ts';
+import { siteSchema } from '../schemas/site.ts';
+import { PORTFOLIO_COMPONENTS, PROGRAM_COMPONENTS, type ComponentSpec } from './gate/allowlists.ts';
+
+export type FileKind = 'yaml' | 'md' | 'mdx';
+
+export interface CollectionSpec {
+  /** Collection name in Astro and in messages. */
+  name: string;
+  /** Folder under content/ (and under content/demo/ for demo content). */
+  folder: string;
+  /** File kinds accepted. */
+  kinds: readonly FileKind[];
+  /** Folder depth of files below `folder`: 0 = directly in it, 1 = in one sub-folder (cohort or participant). */
+  depth: 0 | 1;
+  schema: z.ZodType;
+  /** Components allowed in .mdx bodies. */
+  components: Record<string, ComponentSpec>;
+  /** "a portfolio entry": how messages name one file of this collection. */
+  what: string;
+  /** Can files of this collection come from content/demo/? */
+  demo: boolean;
+}
+
+export const COLLECTIONS = [
+  { name: 'program', folder: 'program', kinds: ['md', 'mdx'], depth: 0, schema: programPageSchema, components: PROGRAM_COMPONENTS, what: 'a program page', demo: false },
+  { name: 'cohorts', folder: 'cohorts', kinds: ['yaml'], depth: 0, schema: cohortSchema, components: {}, what: 'a cohort', demo: true },
+  { name: 'modules', folder: 'modules', kinds: ['md'], depth: 0, schema: moduleSchema, components: {}, what: 'a module', demo: true },
+  { name: 'sessions', folder: 'sessions', kinds: ['yaml'], depth: 1, schema: sessionSchema, components: {}, what: 'a session', demo: true },
+  { name: 'faculty', folder: 'faculty', kinds: ['md'], depth: 0, schema: facultySchema, components: {}, what: 'a faculty member', demo: false },
+  { name: 'sites', folder: 'sites', kinds: ['yaml'], depth: 0, schema: siteSchema, components: {}, what: 'a site', demo: true },
+  { name: 'participants', folder: 'participants', kinds: ['yaml'], depth: 0, schema: participantSchema, components: {}, what: 'a participant', demo: true },
+  { name: 'portfolios', folder: 'portfolios', kinds: ['md', 'mdx'], depth: 1, schema: portfolioEntrySchema, components: PORTFOLIO_COMPONENTS, what: 'a portfolio entry', demo: true },
+] as const satisfies readonly CollectionSpec[];
+
+export type CollectionName = (typeof COLLECTIONS)[number]['name'];
+
+export function collectionSpec(name: CollectionName): CollectionSpec {
+  const spec = COLLECTIONS.find((c) => c.name === name);
+  if (!spec) throw new Error(`unknown collection ${name}`);
+  return spec;
+}
+
+export const CONTENT_DIR = 'content';
+export const DEMO_DIR = 'content/demo';
+
+const ID_SEGMENT = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Turn a file name into the id an author should have used (for messages). */
+export function suggestId(name: string): string {
+  return (
+    name
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'entry'
+  );
+}
+
+export interface ContentPath {
+  spec: CollectionSpec;
+  /** Id within the collection: the path below the folder without the extension. */
+  id: string;
+  kind: FileKind;
+  demo: boolean;
+  /** Why the path cannot be a content file, if it cannot. */
+  problem?: string;
+}
+
+/**
+ * Classify a path relative to the project root (content/..., forward slashes). Returns undefined
+ * for files that are not content of any collection (e.g. attachments, README files).
+ */
+export function classifyPath(path: string): ContentPath | undefined {
+  let rest: string;
+  let demo = false;
+  if (path.startsWith(`${DEMO_DIR}/`)) {
+    rest = path.slice(DEMO_DIR.length + 1);
+    demo = true;
+  } else if (path.startsWith(`${CONTENT_DIR}/`)) {
+    rest = path.slice(CONTENT_DIR.length + 1);
+  } else {
+    return undefined;
+  }
+  const parts = rest.split('/');
+  const folder = parts[0];
+  const spec = COLLECTIONS.find((c) => c.folder === folder);
+  if (!spec) return undefined;
+  const file = parts[parts.length - 1] ?? '';
+  const dot = file.lastIndexOf('.');
+  const ext = dot > 0 ? file.slice(dot + 1) : '';
+  const kind: FileKind | undefined = ext === 'yaml' || ext === 'yml' ? 'yaml' : ext === 'md' ? 'md' : ext === 'mdx' ? 'mdx' : undefined;
+  if (!kind) return undefined; // attachments and other files belong to the entry next to them
+  const segments = [...parts.slice(1, -1), dot > 0 ? file.slice(0, dot) : file];
+  const id = segments.join('/');
+  const out: ContentPath = { spec, id, kind, demo };
+  if (demo && !spec.demo) out.problem = `${spec.folder} cannot have demo content; move the file to content/${spec.folder}/`;
+  else if (!(spec.kinds as readonly FileKind[]).includes(kind)) out.problem = `files in ${spec.folder}/ must be ${spec.kinds.map((k) => `.${k}`).join(' or ')}`;
+  else if (segments.length !== spec.depth + 1) {
+    out.problem =
+      spec.depth === 0
+        ? `files in ${spec.folder}/ go directly in that folder, not in a sub-folder`
+        : `files in ${spec.folder}/ go one folder down, in ${spec.folder}/<${spec.name === 'portfolios' ? 'participant' : 'cohort'}>/`;
+  } else {
+    const bad = segments.find((s) => !ID_SEGMENT.test(s));
+    if (bad !== undefined) {
+      out.problem = `the name "${bad}" must use lowercase letters, digits and hyphens only, because it becomes a web address; rename it to "${suggestId(bad)}"`;
+    }
+  }
+  return out;
+}

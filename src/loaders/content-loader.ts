@@ -1,0 +1,141 @@
+/**
+ * The content loader every collection uses: Astro's glob loader, with the safety gate in front of
+ * it and the audience rule behind it.
+ *
+ * - The gate runs on the raw text before anything else reads it (Astro's own YAML parser and the
+ *   Markdown or MDX compilers never see a file the gate refused). It runs once per file.
+ * - The schema is checked with our messages (file:line:col, what to write instead).
+ * - Content the audience may not see is never stored: not in the data store, not as an image
+ *   import, not as an MDX module. Stale cache entries are swept after every load.
+ * - All problems of a collection are collected and thrown together, so one build run lists them all.
+ */
+import { glob } from 'astro/loaders';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { fileURLToPath } from 'node:url';
+import { relative, sep } from 'node:path';
+import { checkSchema } from '../lib/schema-problems.ts';
+import { ContentError, problem, type Problem } from '../lib/problems.ts';
+import { classifyPath, type CollectionSpec } from '../lib/content-model.ts';
+import { gateFile } from '../lib/gate/node.ts';
+import { isVisibleTo, type Audience } from '../lib/audience.ts';
+import { exposureOf, redactFor, type PolicyContext } from '../lib/exposure.ts';
+import type { ParsedSource } from '../lib/source-file.ts';
+
+type EntryType = {
+  getEntryInfo: (params: { contents: string; fileUrl: URL }) => Promise<Record<string, unknown>> | Record<string, unknown>;
+};
+
+export interface LoaderOptions {
+  spec: CollectionSpec;
+  audience: Audience;
+  /** Include content/demo/? */
+  demo: boolean;
+  /** Read participants and settings the rule needs; called once per load. */
+  policy: () => PolicyContext;
+}
+
+function patternsFor(spec: CollectionSpec, demo: boolean): string[] {
+  const exts = spec.kinds.flatMap((k) => (k === 'yaml' ? ['yaml', 'yml'] : [k]));
+  const extGlob = exts.length === 1 ? exts[0] : `{${exts.join(',')}}`;
+  // one level deeper than the collection allows, so a misplaced file is reported instead of ignored
+  const files = [`${spec.folder}/*.${extGlob}`, `${spec.folder}/*/*.${extGlob}`, `${spec.folder}/*/*/*.${extGlob}`];
+  return demo ? [...files, ...files.map((f) => `demo/${f}`)] : files;
+}
+
+export function contentLoader(options: LoaderOptions): Loader {
+  const { spec, audience, demo } = options;
+  const inner = glob({
+    base: './content',
+    pattern: patternsFor(spec, demo),
+    generateId: ({ entry }) => classifyPath(`content/${entry}`)?.id ?? entry,
+  });
+
+  return {
+    name: 'certification-content',
+    load: async (ctx: LoaderContext) => {
+      const root = fileURLToPath(ctx.config.root);
+      const rel = (p: string) => relative(root, p).split(sep).join('/');
+      const policy = options.policy();
+      const problems: Problem[] = [];
+      const parsed = new Map<string, ParsedSource>();
+      const refused = new Set<string>();
+      const seenIds = new Map<string, string>();
+
+      const wrapEntryType = (original: EntryType): EntryType => ({
+        ...original,
+        getEntryInfo: ({ contents, fileUrl }) => {
+          const file = rel(fileURLToPath(fileUrl));
+          const where = classifyPath(file);
+          const fileProblems: Problem[] = [];
+          if (where?.problem) fileProblems.push(problem(file, 1, 1, 'file-name', where.problem));
+          if (where && !where.problem) {
+            const key = where.id.normalize('NFC').toLowerCase();
+            const other = seenIds.get(key);
+            if (other) fileProblems.push(problem(file, 1, 1, 'duplicate-id', `${file} and ${other} have the same name; rename one of them`));
+            else seenIds.set(key, file);
+          }
+          const gate = gateFile(file, contents, spec.components);
+          fileProblems.push(...gate.problems);
+          parsed.set(file, gate.source);
+          if (fileProblems.length) {
+            problems.push(...fileProblems);
+            refused.add(file);
+            return { data: {}, body: '' };
+          }
+          return { data: (gate.source.data ?? {}) as Record<string, unknown>, body: gate.source.body.trim(), rawData: '' };
+        },
+      });
+
+      const entryTypes = new Map<string, EntryType>();
+      const ctxEntryTypes = (ctx as unknown as { entryTypes: Map<string, EntryType> }).entryTypes;
+      for (const [ext, type] of ctxEntryTypes) entryTypes.set(ext, wrapEntryType(type));
+
+      const parseData: LoaderContext['parseData'] = async (props) => {
+        const file = props.filePath ? rel(props.filePath) : props.id;
+        if (refused.has(file)) return props.data;
+        const source = parsed.get(file);
+        const check = checkSchema(spec.schema, props.data, file, source?.locate ?? (() => ({ line: 1, column: 1 })), spec.what);
+        if (check.problems.length) {
+          problems.push(...check.problems);
+          refused.add(file);
+          return props.data;
+        }
+        return ctx.parseData(props);
+      };
+
+      const visible = (id: string, data: Record<string, unknown>) => {
+        const exposure = exposureOf(spec.name, id, data, policy);
+        return exposure !== undefined && isVisibleTo(audience, exposure);
+      };
+
+      const store = new Proxy(ctx.store, {
+        get(target, prop, receiver) {
+          if (prop === 'set') {
+            return (entry: Parameters<typeof target.set>[0]) => {
+              const file = entry.filePath ?? '';
+              if (refused.has(file) || !visible(entry.id, entry.data)) {
+                target.delete(entry.id);
+                return false;
+              }
+              return target.set({ ...entry, data: redactFor(spec.name, entry.id, entry.data, audience) });
+            };
+          }
+          const value: unknown = Reflect.get(target, prop, receiver);
+          return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+        },
+      });
+
+      // a change to the policy (a participant's consent or cohort) must re-run the rule for unchanged files
+      const fingerprint = JSON.stringify([audience, policy.fingerprint]);
+      const generateDigest: LoaderContext['generateDigest'] = (data) =>
+        ctx.generateDigest(typeof data === 'string' ? `${fingerprint}\n${data}` : { fingerprint, data });
+
+      await inner.load({ ...ctx, store, parseData, generateDigest, entryTypes } as LoaderContext);
+
+      for (const [id, entry] of ctx.store.entries()) {
+        if (refused.has(entry.filePath ?? '') || !visible(id, entry.data)) ctx.store.delete(id);
+      }
+      if (problems.length) throw new ContentError(problems, `The ${spec.name} collection has problems`);
+    },
+  };
+}
