@@ -1,0 +1,60 @@
+/** Calendar files for cohorts and sessions, built from the sessions this build may show. */
+import { DateTime } from 'luxon';
+import { buildCalendar, sessionSequence, type CalendarEvent } from '../lib/calendar.ts';
+import { lastModifiedTimes } from '../lib/revisions.ts';
+import { formatLocation } from '../lib/format.ts';
+import { getSessionsOfCohort, type Cohort, type Session } from './program.ts';
+import { href, settings } from './build.ts';
+
+let revisions: Map<string, Date> | undefined;
+function revisionOf(session: Session): Date {
+  const file = session.entry.filePath ?? '';
+  revisions ??= lastModifiedTimes(process.cwd(), [file]);
+  if (!revisions.has(file)) revisions = new Map([...revisions, ...lastModifiedTimes(process.cwd(), [file])]);
+  return revisions.get(file) ?? new Date(0);
+}
+
+function hostOf(site: URL | undefined): string {
+  return new URL(site ?? settings.site).hostname;
+}
+
+function eventOf(session: Session, site: URL | undefined): CalendarEvent | undefined {
+  const d = session.entry.data;
+  if (d.start === 'tba' || !session.interval) return undefined;
+  const end = d.end ?? DateTime.fromJSDate(session.interval.end, { zone: d.timeZone }).toFormat("yyyy-MM-dd'T'HH:mm");
+  const lastModified = revisionOf(session);
+  const description = [d.theme ? `Theme: ${d.theme}` : undefined, d.prework ? `Pre-work: ${d.prework}` : undefined, d.meetingUrl ? `Join: ${d.meetingUrl}` : undefined]
+    .filter(Boolean)
+    .join('\n\n');
+  const event: CalendarEvent = {
+    uid: `${session.id}@${hostOf(site)}`,
+    start: d.start,
+    end,
+    timeZone: d.timeZone,
+    summary: d.title,
+    url: new URL(href(`/schedule/#${session.cohort}-${session.slug}`), site ?? settings.site).href,
+    sequence: sessionSequence(lastModified),
+    lastModified,
+  };
+  const location = formatLocation(d.location) ?? (d.meetingUrl ? d.meetingUrl : d.platform);
+  if (location) event.location = location;
+  if (description) event.description = description;
+  return event;
+}
+
+export async function cohortCalendar(cohort: Cohort, site: URL | undefined): Promise<string> {
+  const sessions = await getSessionsOfCohort(cohort.id);
+  const events = sessions.map((s) => eventOf(s, site)).filter((e): e is CalendarEvent => e !== undefined);
+  return buildCalendar({
+    name: `${settings.title}: ${cohort.entry.data.title}${cohort.demo ? ' (demo)' : ''}`,
+    description: `Workshops and virtual calls of the ${cohort.entry.data.title}.`,
+    url: new URL(href('/schedule/'), site ?? settings.site).href,
+    events,
+  });
+}
+
+export async function sessionCalendar(session: Session, site: URL | undefined): Promise<string> {
+  const event = eventOf(session, site);
+  if (!event) throw new Error(`${session.id} has no date yet, so it has no calendar file`);
+  return buildCalendar({ name: session.entry.data.title, events: [event] });
+}

@@ -1,0 +1,11 @@
+/** One calendar per cohort: every dated session, for subscribing (webcal) or downloading. */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getCohorts } from '../../data/program.ts';
+import { cohortCalendar } from '../../data/calendars.ts';
+
+export const getStaticPaths = (async () => (await getCohorts()).map((c) => ({ params: { cohort: c.id }, props: { cohort: c } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ props, site }) => {
+  const { cohort } = props as { cohort: Awaited<ReturnType<typeof getCohorts>>[number] };
+  return new Response(await cohortCalendar(cohort, site), { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
+};

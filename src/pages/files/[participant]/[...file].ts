@@ -1,0 +1,29 @@
+/**
+ * Attachments of the entries this build may show, copied into the site. An attachment is emitted
+ * only because an entry in this build lists it, so a private entry's files never reach a public build.
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { readFile } from 'node:fs/promises';
+import { getAttachments } from '../../../data/portfolios.ts';
+
+const TYPES: Record<string, string> = {
+  pdf: 'application/pdf',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  webp: 'image/webp',
+  gif: 'image/gif',
+  mp3: 'audio/mpeg',
+  m4a: 'audio/mp4',
+  ogg: 'audio/ogg',
+};
+
+export const getStaticPaths = (async () =>
+  (await getAttachments()).map((a) => ({ params: { participant: a.participant, file: a.file }, props: { source: a.source } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ props }) => {
+  const { source } = props as { source: string };
+  const bytes = await readFile(source);
+  const ext = source.split('.').pop()?.toLowerCase() ?? '';
+  return new Response(bytes, { headers: { 'Content-Type': TYPES[ext] ?? 'application/octet-stream' } });
+};
