@@ -54,11 +54,12 @@ async function main(): Promise<number> {
     console.error(error instanceof ContentError ? error.message : String(error));
     return 1;
   }
-  const kind = values.audience;
-  if (kind && kind !== 'public' && kind !== 'cohort' && kind !== 'faculty') {
-    console.error(`--audience must be public, cohort or faculty; got ${kind}`);
+  const requested = values.audience;
+  if (requested !== undefined && requested !== 'public' && requested !== 'cohort' && requested !== 'faculty') {
+    console.error(`--audience must be public, cohort or faculty; got ${requested}`);
     return 2;
   }
+  const kind: Audience['kind'] | undefined = requested;
   const plan = buildPlan(root, settings.demo, kind ? { kind, cohort: values.cohort } : undefined);
   if (plan.length === 0) {
     console.error(values.cohort ? `There is no cohort ${values.cohort} (looked in content/cohorts${settings.demo ? ' and content/demo/cohorts' : ''}).` : 'Nothing to build.');
