@@ -158,6 +158,23 @@ function allowedValues(schema: AnySchema, path: readonly PathSegment[], data: un
   return literalValues(at);
 }
 
+const EXPECTED_WORDS: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list, written [first, second]',
+  object: 'a group of fields, each on its own indented line',
+};
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a group of fields';
+  if (typeof value === 'string') return `the text "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  return `${typeof value === 'number' ? 'the number' : typeof value === 'boolean' ? 'the value' : 'the value'} ${String(value)}`;
+}
+
 const RESERVED = new Set(['slug', 'layout', 'permalink']);
 
 export interface SchemaCheck<T> {
@@ -203,14 +220,28 @@ export function checkSchema<S extends AnySchema>(
     const at = locate(path);
     const { meta } = describeAt(schema, path, data);
     const name = fieldName(path);
-    const missing = issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined;
+    // zod leaves the input out of issues, so "missing" is decided from the data itself
+    const parent = valueAt(data, path.slice(0, -1));
+    const last = path[path.length - 1];
+    const missing =
+      path.length > 0 &&
+      issue.code !== 'custom' &&
+      parent !== null &&
+      typeof parent === 'object' &&
+      !Array.isArray(parent) &&
+      last !== undefined &&
+      !Object.prototype.hasOwnProperty.call(parent, last);
     let message: string;
     if (missing && path.length > 0) {
       message = `${name} is missing${meta ? `: ${meta.description}` : ''}`;
       if (meta?.example) message += `. Add a line such as ${String(path[path.length - 1])}: ${meta.example}`;
     } else {
-      const base = issue.code === 'custom' || issue.message.includes(' ') ? issue.message : `invalid value`;
-      const last = path[path.length - 1];
+      const base =
+        issue.code === 'invalid_type' && issue.message.startsWith('Invalid input')
+          ? `${String(path[path.length - 1] ?? 'the value')} should be ${EXPECTED_WORDS[issue.expected] ?? issue.expected}, not ${describeValue(valueAt(data, path))}`
+          : issue.code === 'custom' || issue.message.includes(' ')
+            ? issue.message
+            : `invalid value`;
       message = path.length > 0 && !base.startsWith(`${String(last)} `) ? `${name}: ${base}` : base;
       const got = valueAt(data, path);
       const close = typeof got === 'string' ? suggest(got, allowedValues(schema, path, data, issue)) : undefined;

@@ -1,0 +1,117 @@
+/**
+ * npm run validate [-- PATH...] [--format text|github|json]
+ *
+ * Checks everything under content/ of the project in the current folder: each file through the
+ * safety gate and its schema, then every reference between files and every attachment.
+ * With PATHs (files or folders), everything is still read, but only problems in them are shown.
+ *
+ * Exit status: 0 no errors (warnings allowed), 1 errors found, 2 wrong usage, 3 a bug in the validator.
+ */
+import { existsSync, lstatSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { toProjectPath, validateContent } from '../src/lib/validate/index.ts';
+import { formatReport, REPORT_FORMATS, writeGithubStepSummary, type ReportFormat } from '../src/lib/validate/report.ts';
+
+const USAGE = `Usage: npm run validate [-- PATH...] [--format text|github|json]
+
+Checks the content of the project in the current folder.
+  PATH              only report problems in these files or folders (everything is still read)
+  --format text     one line per problem, then a summary (default)
+  --format github   annotations for GitHub Actions, and a full table in the step summary
+  --format json     one JSON document: { problems, errors, warnings, files }
+
+Exit status: 0 no errors (warnings allowed), 1 errors found, 2 wrong usage.`;
+
+const PROGRESS_MIN_FILES = 300;
+const PROGRESS_AFTER_MS = 1000;
+
+function usageError(message: string): number {
+  process.stderr.write(`validate: ${message}\n\n${USAGE}\n`);
+  return 2;
+}
+
+function exists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function main(argv: readonly string[]): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f', default: 'text' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    return usageError((error as Error).message);
+  }
+  if (parsed.values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const format = parsed.values.format;
+  if (!(REPORT_FORMATS as readonly string[]).includes(format)) {
+    return usageError(`--format must be text, github or json; got "${format}"`);
+  }
+
+  const root = process.cwd();
+  if (!existsSync(join(root, 'content'))) {
+    return usageError(`there is no content/ folder in ${root}; run this from the project folder`);
+  }
+  for (const path of parsed.positionals) {
+    if (!exists(resolve(root, path))) return usageError(`${path} does not exist (paths are relative to ${root})`);
+    if (toProjectPath(root, path).startsWith('..')) return usageError(`${path} is outside the project folder ${root}`);
+  }
+
+  const started = Date.now();
+  const tty = process.stderr.isTTY === true;
+  let shown = false;
+  let lastShown = started;
+  const onProgress = (done: number, total: number) => {
+    const now = Date.now();
+    if (total <= PROGRESS_MIN_FILES && now - started <= PROGRESS_AFTER_MS) return;
+    const last = done === total;
+    if (tty) {
+      if (now - lastShown < 100 && !last && shown) return;
+      process.stderr.write(`\rchecked ${done}/${total} files…`);
+    } else {
+      if (now - lastShown < 1000 && !last) return;
+      process.stderr.write(`checked ${done}/${total} files…\n`);
+    }
+    shown = true;
+    lastShown = now;
+  };
+
+  const result = validateContent(root, { paths: parsed.positionals, onProgress });
+  if (shown && tty) process.stderr.write('\r\u001b[K');
+
+  const input = { problems: result.problems, files: result.files };
+  process.stdout.write(formatReport(format as ReportFormat, input));
+  if (format === 'github') writeGithubStepSummary(input);
+  return result.problems.some((p) => p.severity === 'error') ? 1 : 0;
+}
+
+// a reader that stops early (npm run validate | head) is not an error
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+});
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (error) {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(
+    `validate: internal error: ${message.split('\n')[0]}. This is a bug in the validator, not a problem in your content; please report it with the command you ran.\n`,
+  );
+  process.exitCode = 3;
+}

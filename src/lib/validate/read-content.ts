@@ -1,0 +1,332 @@
+/**
+ * Reads every file under content/ (including content/demo/) the way the build will: each content
+ * file through the per-file safety gate and its collection's schema. Returns one record per
+ * content file, for the reference checks, and every problem found on the way.
+ *
+ * Nothing here throws for a content problem: an unreadable, binary, oversized, misnamed or
+ * linked file becomes a problem with a file, a line and a message.
+ */
+import { lstatSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { join } from 'node:path';
+import { classifyPath, CONTENT_DIR, type CollectionName, type FileKind } from '../content-model.ts';
+import { gateFile } from '../gate/node.ts';
+import { problem, type Problem } from '../problems.ts';
+import { checkSchema } from '../schema-problems.ts';
+import { SETTINGS_FILE } from '../settings.ts';
+import { MAX_TEXT_FILE_BYTES, parseSource, type ParsedSource, type PathSegment, type Position } from '../source-file.ts';
+import type { z } from 'zod';
+import { fieldMeta } from '../../schemas/common.ts';
+import { settingsSchema } from '../../schemas/settings.ts';
+
+/** One content file that could be read: what the reference checks work on. */
+export interface ContentRecord {
+  collection: CollectionName;
+  /** Id within the collection, e.g. `maria-lopez` or `2020-2021/module-1-workshop`. */
+  id: string;
+  /** Path relative to the project root, forward slashes, e.g. `content/participants/maria-lopez.yaml`. */
+  file: string;
+  /**
+   * The frontmatter or YAML data: the schema's output (defaults filled in) when `valid`, otherwise
+   * the data as written (an empty object when it is not a mapping). Read it defensively.
+   */
+  data: Record<string, unknown>;
+  /** Did the data pass the collection's schema? */
+  valid: boolean;
+  /** Does the file live under content/demo/? */
+  demo: boolean;
+  /** Where the value at a path is written in the file. */
+  locate: (path: readonly PathSegment[]) => Position;
+}
+
+/** What the walk found at a path under content/. */
+export type EntryKind = 'file' | 'symlink' | 'other';
+
+export interface ReadOptions {
+  /** false: parse the frontmatter only and skip the body checks (faster; the build's pre-check). Default true. */
+  gate?: boolean | undefined;
+  onProgress?: ((done: number, total: number) => void) | undefined;
+}
+
+export interface ContentRead {
+  records: ContentRecord[];
+  problems: Problem[];
+  /** Every path found under content/ (files, links and others), relative to the root, sorted. */
+  entries: Map<string, EntryKind>;
+  /** The text of each content file that could be read (to find files a body refers to). */
+  texts: Map<string, string>;
+}
+
+/** Names operating systems and git leave behind; never content, never worth a warning. */
+const IGNORED_NAMES = new Set(['.gitkeep', '.DS_Store', 'Thumbs.db', 'desktop.ini']);
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function walk(root: string, dir: string, entries: Map<string, EntryKind>, problems: Problem[]): void {
+  let items: Dirent[];
+  try {
+    items = readdirSync(join(root, dir), { withFileTypes: true });
+  } catch (error) {
+    problems.push(problem(dir, 1, 1, 'file-kind', `this folder cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}); check its permissions`));
+    return;
+  }
+  items.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const item of items) {
+    if (IGNORED_NAMES.has(item.name)) continue;
+    const path = `${dir}/${item.name}`;
+    if (item.isSymbolicLink()) entries.set(path, 'symlink');
+    else if (item.isDirectory()) walk(root, path, entries, problems);
+    else if (item.isFile()) entries.set(path, 'file');
+    else entries.set(path, 'other');
+  }
+}
+
+/** Walk content/ without following links. */
+export function listContent(root: string): { entries: Map<string, EntryKind>; problems: Problem[] } {
+  const entries = new Map<string, EntryKind>();
+  const problems: Problem[] = [];
+  walk(root, CONTENT_DIR, entries, problems);
+  return { entries, problems };
+}
+
+function symlinkProblem(root: string, path: string): Problem {
+  let folder = false;
+  try {
+    // only to word the message: the link itself is never followed for reading
+    folder = statSync(join(root, path)).isDirectory();
+  } catch {
+    folder = false; // a dangling link
+  }
+  return problem(
+    path,
+    1,
+    1,
+    'file-kind',
+    `this is a symbolic link${folder ? ' to a folder' : ''}, not a real ${folder ? 'folder' : 'file'}; links are not allowed under content/ because they can point outside the repository. Replace it with a copy of the ${folder ? 'folder' : 'file'} it points to`,
+  );
+}
+
+function readText(root: string, file: string): { text?: string; problem?: Problem } {
+  let bytes: Buffer;
+  try {
+    const size = lstatSync(join(root, file)).size;
+    if (size > MAX_TEXT_FILE_BYTES) {
+      return {
+        problem: problem(
+          file,
+          1,
+          1,
+          'file-size',
+          `the file is ${Math.ceil(size / 1024)} KB; text files may be at most ${MAX_TEXT_FILE_BYTES / 1024} KB. Split it into several entries, or move large material into an attachment`,
+        ),
+      };
+    }
+    bytes = readFileSync(join(root, file));
+  } catch (error) {
+    return { problem: problem(file, 1, 1, 'file-kind', `this file cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}); check its permissions`) };
+  }
+  try {
+    return { text: utf8.decode(bytes) };
+  } catch {
+    return {
+      problem: problem(
+        file,
+        1,
+        1,
+        'file-kind',
+        'the file is not saved as UTF-8 text (it may be a word-processor file or use an old encoding); save it as plain text with the encoding UTF-8',
+      ),
+    };
+  }
+}
+
+/** "title: Systems Awareness": the first field of a schema with its example, for messages. */
+function exampleLine(schema: z.ZodType): string {
+  let def = (schema as unknown as { _zod: { def: Record<string, unknown> } })._zod.def;
+  if (def['type'] === 'union') {
+    const first = (def['options'] as z.ZodType[] | undefined)?.[0];
+    if (first) def = (first as unknown as { _zod: { def: Record<string, unknown> } })._zod.def;
+  }
+  const shape = def['type'] === 'object' ? (def['shape'] as Record<string, z.ZodType>) : {};
+  const [name, field] = Object.entries(shape)[0] ?? [];
+  if (!name || !field) return 'title: My title';
+  const fieldDef = (field as unknown as { _zod: { def: { type: string; values?: unknown[] } } })._zod.def;
+  const value = fieldDef.type === 'literal' ? String(fieldDef.values?.[0]) : (fieldMeta(field)?.example ?? '...');
+  return `${name}: ${value}`;
+}
+
+export function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0] ?? '';
+}
+
+function asObject(data: unknown): Record<string, unknown> {
+  return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+}
+
+/** YAML problems leave no data to check; checking the schema then would only add noise. */
+function unreadable(source: ParsedSource): boolean {
+  return source.data === undefined && source.problems.length > 0;
+}
+
+/** Check one content file by itself: gate (or frontmatter only) and schema. */
+export function checkContentFile(
+  file: string,
+  text: string,
+  options: { gate?: boolean | undefined } = {},
+): { problems: Problem[]; record?: ContentRecord } {
+  const where = classifyPath(file);
+  const problems: Problem[] = [];
+  if (file === SETTINGS_FILE) {
+    const source = parseSource(file, text);
+    problems.push(...source.problems);
+    if (!unreadable(source)) problems.push(...checkSchema(settingsSchema, source.data, file, source.locate, 'the settings').problems);
+    return { problems };
+  }
+  if (!where) return { problems };
+  if (where.problem) problems.push(problem(file, 1, 1, 'file-name', where.problem));
+  let source: ParsedSource;
+  if (options.gate === false) {
+    source = parseSource(file, text);
+    problems.push(...source.problems);
+  } else {
+    const gated = gateFile(file, text, where.spec.components);
+    source = gated.source;
+    problems.push(...gated.problems);
+  }
+  if (unreadable(source) || problems.some((p) => p.rule === 'file-size' || p.rule === 'file-kind')) return { problems };
+  // the schema still says something useful about a misplaced file, as long as it is of the collection's kind
+  if (!(where.spec.kinds as readonly FileKind[]).includes(where.kind)) return { problems };
+  if (source.data !== null && source.data !== undefined && (typeof source.data !== 'object' || Array.isArray(source.data))) {
+    const got = Array.isArray(source.data) ? 'a list' : `the ${typeof source.data === 'string' ? 'text' : 'value'} ${JSON.stringify(source.data).slice(0, 40)}`;
+    const pos = source.locate([]);
+    problems.push(
+      problem(
+        file,
+        pos.line,
+        pos.column,
+        'schema',
+        `${where.kind === 'yaml' ? 'this file' : 'the frontmatter'} must hold fields, one per line, written as name: value (for example ${exampleLine(where.spec.schema)}); it holds ${got} instead`,
+      ),
+    );
+    return { problems };
+  }
+  const check = checkSchema(where.spec.schema, source.data, file, source.locate, where.spec.what);
+  problems.push(...check.problems);
+  if (where.problem) return { problems };
+  const valid = check.problems.length === 0 && check.value !== undefined;
+  const record: ContentRecord = {
+    collection: where.spec.name as CollectionName,
+    id: where.id,
+    file,
+    data: valid ? asObject(check.value) : asObject(source.data),
+    valid,
+    demo: where.demo,
+    locate: source.locate,
+  };
+  return { problems, record };
+}
+
+function describeDifference(a: string, b: string): string {
+  const caseDiffers = a.normalize('NFC') !== b.normalize('NFC');
+  const formDiffers = a.toLowerCase() !== b.toLowerCase();
+  const forms = 'their accented letters are stored differently (as one character, NFC, or as a letter plus a separate accent mark, NFD), which editors and file managers do not show';
+  if (formDiffers && caseDiffers) return `the names differ in capital letters, and ${forms}`;
+  if (formDiffers) return `the names look the same, but ${forms}`;
+  return 'the names differ only in capital letters';
+}
+
+/** "(NFD)" after a name whose accents are stored as separate marks, "(NFC)" after its twin. */
+function formTag(path: string, others: readonly string[]): string {
+  if (!others.some((o) => o.toLowerCase() !== path.toLowerCase())) return '';
+  return path === path.normalize('NFC') ? ' (NFC)' : ' (NFD)';
+}
+
+/** Paths that differ only by letter case or Unicode normalisation clash on macOS and Windows. */
+function collisionProblems(entries: ReadonlyMap<string, EntryKind>, records: readonly ContentRecord[]): Problem[] {
+  const problems: Problem[] = [];
+  const reportGroup = (files: string[], explain: (file: string, other: string) => string) => {
+    for (const file of files) {
+      const others = files.filter((f) => f !== file);
+      for (const other of others) problems.push(problem(file, 1, 1, 'duplicate-id', explain(file, other)));
+    }
+  };
+
+  const byPath = new Map<string, string[]>();
+  for (const path of entries.keys()) {
+    const key = path.normalize('NFC').toLowerCase();
+    byPath.set(key, [...(byPath.get(key) ?? []), path]);
+  }
+  const reported = new Set<string>();
+  for (const files of byPath.values()) {
+    if (files.length < 2) continue;
+    files.forEach((f) => reported.add(f));
+    reportGroup(
+      files,
+      (file, other) =>
+        `${file}${formTag(file, [other])} and ${other}${formTag(other, [file])} clash: ${describeDifference(file, other)}. On Mac and Windows computers they are the same file, so one would overwrite the other; keep one of them and delete or rename the other (names use lowercase letters, digits and hyphens only)`,
+    );
+  }
+
+  const byId = new Map<string, ContentRecord[]>();
+  for (const r of records) {
+    const key = `${r.collection}\u0000${r.id.normalize('NFC').toLowerCase()}`;
+    byId.set(key, [...(byId.get(key) ?? []), r]);
+  }
+  for (const group of byId.values()) {
+    if (group.length < 2 || group.every((r) => reported.has(r.file))) continue;
+    const files = group.map((r) => r.file);
+    const first = group[0] as ContentRecord;
+    reportGroup(
+      files,
+      (file, other) =>
+        `${file} and ${other} have the same id "${first.id}" in ${first.collection}, so the site cannot tell them apart${
+          group.some((r) => r.demo) && group.some((r) => !r.demo) ? ' (demo content shares ids with the real content)' : ''
+        }; rename or remove one of them`,
+    );
+  }
+  return problems;
+}
+
+/** Read and check every file under content/. */
+export function readContent(root: string, options: ReadOptions = {}): ContentRead {
+  const { entries, problems } = listContent(root);
+  const records: ContentRecord[] = [];
+  const texts = new Map<string, string>();
+  const total = entries.size;
+  let done = 0;
+  for (const [path, kind] of entries) {
+    done++;
+    if (kind === 'symlink') {
+      problems.push(symlinkProblem(root, path));
+    } else if (kind === 'other') {
+      problems.push(problem(path, 1, 1, 'file-kind', 'this is not a regular file (a device, socket or pipe); remove it'));
+    } else if (path === SETTINGS_FILE || classifyPath(path)) {
+      const read = readText(root, path);
+      if (read.problem) {
+        const where = classifyPath(path);
+        if (where?.problem) problems.push(problem(path, 1, 1, 'file-name', where.problem));
+        problems.push(read.problem);
+      } else if (read.text !== undefined) {
+        texts.set(path, read.text);
+        try {
+          const checked = checkContentFile(path, read.text, { gate: options.gate });
+          problems.push(...checked.problems);
+          if (checked.record) records.push(checked.record);
+        } catch (error) {
+          problems.push(
+            problem(
+              path,
+              1,
+              1,
+              'internal',
+              `the validator could not check this file; this is a bug in the validator, not in your file (${firstLine(error)}). Please report it`,
+            ),
+          );
+        }
+      }
+    }
+    options.onProgress?.(done, total);
+  }
+  problems.push(...collisionProblems(entries, records));
+  return { records, problems, entries, texts };
+}
