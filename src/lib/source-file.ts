@@ -9,6 +9,14 @@ import { problem, type Problem } from './problems.ts';
 export const MAX_TEXT_FILE_BYTES = 256 * 1024;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
+/**
+ * How Astro finds the frontmatter of an .mdx file it compiles (`@astrojs/internal-helpers`
+ * frontmatter.ts): it ends at the first line that merely starts with --- or +++. The MDX compiler
+ * reads the file itself, so the gate must split the file at the same place or it would check a
+ * different body from the one that is compiled.
+ */
+const ASTRO_FRONTMATTER = /(?:^\uFEFF?|^\s*\n)(?:---|\+\+\+)([\s\S]*?\n)(?:---|\+\+\+)/;
+
 export type Position = { line: number; column: number };
 export type PathSegment = string | number;
 
@@ -86,6 +94,13 @@ export function parseYaml(file: string, text: string, lineOffset = 0): ParsedYam
         problems.push(problem(file, p.line, p.column, 'yaml-syntax', 'keys must be plain words, such as title:'));
         return undefined;
       }
+      if (isScalar(key) && String(key.value) === '<<') {
+        // a merge key: other YAML readers (Astro's, for .mdx) copy the keys of its value into the
+        // surrounding map, so keys this reader never sees (layout:) would appear there
+        const p = pos(key.range?.[0] ?? 0);
+        problems.push(problem(file, p.line, p.column, 'yaml-merge-key', 'YAML merge keys (<<) are not allowed; write each field out in full'));
+        return undefined;
+      }
       if (isScalar(key) && FORBIDDEN_KEYS.has(String(key.value))) {
         const p = pos(key.range?.[0] ?? 0);
         problems.push(problem(file, p.line, p.column, 'yaml-proto-key', `the key ${String(key.value)} is not allowed; remove this line`));
@@ -93,6 +108,16 @@ export function parseYaml(file: string, text: string, lineOffset = 0): ParsedYam
       return undefined;
     },
   });
+
+  // one problem per line and rule is enough: an alias bomb would otherwise list every alias
+  const seen = new Set<string>();
+  const distinct = problems.filter((p) => {
+    const key = `${p.line}:${p.rule}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  problems.splice(0, problems.length, ...distinct);
 
   let data: unknown = undefined;
   if (problems.length === 0) {
@@ -160,14 +185,43 @@ export function parseSource(file: string, contents: string): ParsedSource {
     return { ...empty, body: text, problems };
   }
   const rest = text.slice(open[0].length);
-  const close = /^---[ \t]*$/m.exec(rest);
-  if (!close) {
+  // the closing line, found by \n only (a JavaScript /m regex would also split at \r, U+2028 and U+2029)
+  const closeLine = /^---[ \t]*\r?$/;
+  let closeAt = -1;
+  let closeLength = 0;
+  for (let lineStart = 0; lineStart <= rest.length; ) {
+    const lineEnd = rest.indexOf('\n', lineStart);
+    const line = rest.slice(lineStart, lineEnd === -1 ? rest.length : lineEnd);
+    if (closeLine.test(line)) {
+      closeAt = lineStart;
+      closeLength = line.length;
+      break;
+    }
+    if (lineEnd === -1) break;
+    lineStart = lineEnd + 1;
+  }
+  if (closeAt === -1) {
     problems.push(problem(file, 1, 1, 'frontmatter-missing', 'the frontmatter is not closed: add a line of three dashes (---) after the last field'));
     return { ...empty, problems };
   }
-  const yamlText = rest.slice(0, close.index);
-  const afterClose = rest.slice(close.index + close[0].length).replace(/^\r?\n/, '');
-  const yamlLines = yamlText.split('\n').length - (yamlText.endsWith('\n') ? 1 : 0);
+  const yamlText = rest.slice(0, closeAt);
+  const yamlLines = yamlText.split('\n').length - 1;
+  const astro = ASTRO_FRONTMATTER.exec(text);
+  const astroCloseAt = astro ? astro.index + astro[0].length - 3 : -1;
+  if (astroCloseAt !== open[0].length + closeAt) {
+    const offending = yamlText.split('\n').findIndex((l) => /^(---|\+\+\+)/.test(l));
+    problems.push(
+      problem(
+        file,
+        offending === -1 ? 1 : 2 + offending,
+        1,
+        'frontmatter-delimiter',
+        'a line inside the frontmatter starts with --- or +++, or uses an unusual line break; only the closing line may start with ---. Put that text in quotes on its field\'s line, or remove it',
+      ),
+    );
+    return { ...empty, problems };
+  }
+  const afterClose = rest.slice(closeAt + closeLength).replace(/^\r?\n/, '');
   const bodyLine = 1 + yamlLines + 2;
   const parsed = parseYaml(file, yamlText, 1);
   return { ...parsed, problems: [...problems, ...parsed.problems], body: afterClose, bodyLine, hasFrontmatter: true };

@@ -83,24 +83,62 @@ export function attributeAdvice(attribute: string): string {
 /** URL schemes a link or image may use. Relative paths and #anchors are allowed too. */
 export const ALLOWED_SCHEMES: ReadonlySet<string> = new Set(['https', 'http', 'mailto']);
 
+/** Characters a browser drops from a URL before reading its scheme: whitespace, controls, invisible marks. */
+// eslint-disable-next-line no-control-regex
+const IGNORED_IN_URL = /[\u0000-\u0020\u007f-\u009f\u00a0\u00ad\u1680\u180e\u2000-\u200f\u2028\u2029\u202f\u205f\u3000\ufeff]/g;
+
 /**
  * Check a URL the way a browser would read it: entities already decoded by the parser, then
  * whitespace and control characters removed (browsers ignore them inside a scheme).
  * Returns the refused scheme, or undefined when the URL is allowed.
  */
 export function refusedScheme(url: string): string | undefined {
-  // eslint-disable-next-line no-control-regex
-  const squashed = url.replace(/[\u0000-\u0020\u007f-\u009f\u00a0\u1680\u180e\u2000-\u200f\u2028\u2029\u202f\u205f\u3000\ufeff]/g, '');
+  const squashed = url.replace(IGNORED_IN_URL, '');
   const m = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(squashed);
   if (!m) {
     // a colon before any slash, question mark or hash still makes a scheme to some parsers
     const colon = squashed.indexOf(':');
-    const stop = squashed.search(/[/?#]/);
+    const stop = squashed.search(/[/\\?#]/);
     if (colon > 0 && (stop === -1 || colon < stop)) return squashed.slice(0, colon).toLowerCase();
     return undefined;
   }
   const scheme = (m[1] ?? '').toLowerCase();
   return ALLOWED_SCHEMES.has(scheme) ? undefined : scheme;
+}
+
+/**
+ * Does the URL point at another site? Read as a browser reads it: whitespace and controls
+ * dropped, a backslash taken as a slash (`\\host/x.png` and `/\\host/x.png` are `//host/x.png`).
+ */
+export function isRemoteUrl(url: string): boolean {
+  const squashed = url.replace(IGNORED_IN_URL, '').replace(/\\/g, '/');
+  return /^[a-z][a-z0-9+.-]*:/i.test(squashed) || squashed.startsWith('//');
+}
+
+/** Image files a participant may show; the same list the Figure component accepts. */
+const IMAGE_FILE = /\.(png|jpe?g|webp|gif)$/i;
+
+/**
+ * Why a local image path is refused, or undefined when it is a plain image file in the entry's
+ * own folder. The build imports local images, so anything else (a script, a `?raw` import, a file
+ * in another participant's folder via `..`) must never get that far.
+ */
+export function refusedLocalImage(url: string): string | undefined {
+  let path: string;
+  try {
+    path = decodeURIComponent(url);
+  } catch {
+    return 'the address has a broken %-escape';
+  }
+  if (/[?#\\]/.test(path) || /[?#\\]/.test(url)) return 'the address may not contain ?, # or \\';
+  if (path.startsWith('/')) return 'the address must be relative to the entry, such as ./photo.jpg';
+  const segments = path.split('/');
+  if (segments.some((s) => s === '..')) return 'the image must be in your own portfolio folder, and paths with .. are not allowed';
+  if (!segments.every((s, i) => (i === 0 && s === '.') || /^[\p{L}\p{N}][\p{L}\p{N} _.()-]*$/u.test(s))) {
+    return 'file and folder names may contain letters, digits, spaces, - and _ only';
+  }
+  if (!IMAGE_FILE.test(path)) return 'it must be an image file ending in .png, .jpg, .jpeg, .webp or .gif';
+  return undefined;
 }
 
 /** A literal attribute of an allowed component, with the check its value must pass. */
@@ -120,19 +158,17 @@ export interface ComponentSpec {
 }
 
 const oneOf = (values: readonly string[]) => (v: string) => (values.includes(v) ? undefined : `must be one of ${values.join(', ')}`);
-const localImage = (v: string) =>
-  /^\.{1,2}\/[\w./-]+\.(png|jpe?g|webp|gif)$/i.test(v) && !v.includes('/../../') ? undefined : 'must be an image file next to the entry, such as ./photo.jpg';
 
 /** Components a participant may use in an .mdx entry. */
 export const PORTFOLIO_COMPONENTS: Record<string, ComponentSpec> = {
   Figure: {
-    description: 'an image with a caption',
+    // the image inside is written in Markdown (![alt](./photo.jpg)), so it is checked by the image
+    // rules and optimised by astro:assets like any other image of the entry
+    description: 'an image with a caption: <Figure caption="...">![description](./photo.jpg)</Figure>',
     attributes: {
-      src: { required: true, check: localImage },
-      alt: { required: true, check: (v) => (v.trim() ? undefined : 'describe the image for readers who cannot see it') },
-      caption: {},
+      caption: { required: true, check: (v) => (v.trim() ? undefined : 'write the caption shown under the image') },
     },
-    children: false,
+    children: true,
   },
   Callout: {
     description: 'a highlighted note',

@@ -10,6 +10,8 @@ import {
   attributeAdvice,
   elementAdvice,
   isAllowedAttribute,
+  isRemoteUrl,
+  refusedLocalImage,
   refusedScheme,
   type ComponentSpec,
 } from './allowlists.ts';
@@ -57,6 +59,8 @@ export interface BodyContext {
   file: string;
   /** 1-based line of the body in the file, to turn body positions into file positions. */
   bodyLine: number;
+  /** Columns to add on the body's first line (when leading whitespace was trimmed before parsing). */
+  firstLineColumn?: number;
   policy: BodyPolicy;
   /** Parse an HTML fragment into hast-like nodes. */
   parseHtml: (html: string) => HtmlNode[];
@@ -86,55 +90,122 @@ export function isCommentOnly(expression: string): boolean {
   return trimmed.indexOf('*/') === trimmed.length - 2;
 }
 
-function isExternal(url: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:/i.test(url.trim()) || url.trim().startsWith('//');
+/**
+ * Appended to every raw HTML block before it is parsed. The renderer parses all raw HTML of a
+ * document as one stream, so a block that ends inside a comment, a tag or a quoted attribute
+ * swallows the blocks after it (`> <!--` in a quote, then `<div title="--><img onerror=...>">`).
+ * When the marker is not found as an element of its own, the block leaves something open.
+ * The marker carries a fresh random word, so a file cannot contain a copy of it.
+ */
+function endMarkerTitle(): string {
+  const random = globalThis.crypto?.randomUUID?.() ?? `${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
+  return `gate-end-${random}`;
+}
+
+function isEndMarker(h: HtmlNode, title: string): boolean {
+  return h.type === 'element' && h.tagName?.toLowerCase() === 'wbr' && propertyText(h.properties?.['title']) === title;
+}
+
+/** Offset of the start tag of an element in raw HTML, searching from `from`; -1 when not written. */
+function findStartTag(lowerHtml: string, tag: string, from: number): number {
+  const re = new RegExp(`<${tag.replace(/[^a-z0-9-]/g, '')}(?=[\\s/>]|$)`, 'g');
+  re.lastIndex = from;
+  return re.exec(lowerHtml)?.index ?? -1;
+}
+
+/** Offset of an attribute inside the start tag that begins at `tagAt`; the tag's offset when not found. */
+function findAttribute(lowerHtml: string, tagAt: number, attribute: string): number {
+  const end = lowerHtml.indexOf('>', tagAt);
+  const tagText = lowerHtml.slice(tagAt, end === -1 ? undefined : end);
+  const escaped = attribute.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const m = new RegExp(`[\\s/"']${escaped}(?=[\\s=/>]|$)`).exec(tagText);
+  return m ? tagAt + m.index + 1 : tagAt;
 }
 
 export function checkBody(tree: MdNode, ctx: BodyContext): Problem[] {
   const problems: Problem[] = [];
-  const at = (node: MdNode | undefined, rule: string, message: string) => {
+  /** Report at a node, or `offset` characters into the node's raw text (for HTML blocks). */
+  const at = (node: MdNode | undefined, rule: string, message: string, raw?: { text: string; offset: number }) => {
     const start = node?.position?.start;
-    problems.push(problem(ctx.file, (start?.line ?? 1) + ctx.bodyLine - 1, start?.column ?? 1, rule, message));
+    let line = start?.line ?? 1;
+    let column = start?.column ?? 1;
+    if (raw && raw.offset > 0) {
+      const before = raw.text.slice(0, raw.offset);
+      const newlines = before.split('\n').length - 1;
+      if (newlines === 0) column += raw.offset;
+      else column = (start?.column ?? 1) + raw.offset - (before.lastIndexOf('\n') + 1);
+      line += newlines;
+    }
+    if (line === 1 && ctx.firstLineColumn) column += ctx.firstLineColumn;
+    problems.push(problem(ctx.file, line + ctx.bodyLine - 1, column, rule, message));
   };
 
-  const definitions = new Map<string, MdNode>();
+  // Every definition of a label, not only the one the renderer picks: a remote image must not
+  // hide behind a second [label]: line.
+  const definitions = new Map<string, MdNode[]>();
   const stack: MdNode[] = [tree];
   while (stack.length) {
     const node = stack.pop() as MdNode;
-    if (node.type === 'definition' && node.identifier) definitions.set(node.identifier.toLowerCase(), node);
+    if (node.type === 'definition' && node.identifier) {
+      const key = node.identifier.toLowerCase();
+      definitions.set(key, [...(definitions.get(key) ?? []), node]);
+    }
     if (node.children) for (const child of node.children) stack.push(child);
   }
 
-  const checkUrl = (node: MdNode, url: string, what: string) => {
+  type Raw = { text: string; offset: number } | undefined;
+  const checkUrl = (node: MdNode, url: string, what: string, raw?: Raw): boolean => {
     const scheme = refusedScheme(url);
     if (scheme !== undefined) {
-      at(node, 'url-scheme', `${what} uses "${scheme}:", which is not allowed; links may start with https://, http:// or mailto:, or be a relative path`);
+      at(node, 'url-scheme', `${what} uses "${scheme}:", which is not allowed; links may start with https://, http:// or mailto:, or be a relative path`, raw);
+      return false;
     }
+    return true;
   };
-  const checkImage = (node: MdNode, url: string) => {
-    checkUrl(node, url, 'the image address');
-    if (isExternal(url)) {
-      at(node, 'image-remote', `images must be files in your portfolio folder (for example ./photo.jpg), not addresses on other sites, so readers are not tracked; download the image and attach it`);
+  const checkImage = (node: MdNode, url: string, raw?: Raw) => {
+    if (!checkUrl(node, url, 'the image address', raw)) return;
+    if (isRemoteUrl(url)) {
+      at(node, 'image-remote', `images must be files in your portfolio folder (for example ./photo.jpg), not addresses on other sites, so readers are not tracked; download the image and attach it`, raw);
+      return;
+    }
+    const complaint = refusedLocalImage(url);
+    if (complaint) {
+      at(node, 'image-local', `the image ${JSON.stringify(url.slice(0, 80))} cannot be used: ${complaint}. Put the image file next to the entry and write ./photo.jpg`, raw);
     }
   };
 
   const checkHtml = (node: MdNode, html: string) => {
-    const pending: HtmlNode[] = [...ctx.parseHtml(html)];
+    const lower = html.toLowerCase();
+    /** Where each tag name was last found, so repeated tags map to successive occurrences. */
+    const cursor = new Map<string, number>();
+    let sawMarker = false;
+    const reportedBefore = problems.length;
+    const marker = endMarkerTitle();
+    // document order: children are visited before the next sibling
+    const pending: HtmlNode[] = [...ctx.parseHtml(`${html}<wbr title="${marker}">`)].reverse();
     while (pending.length) {
       const h = pending.pop() as HtmlNode;
+      if (isEndMarker(h, marker)) {
+        sawMarker = true;
+        continue;
+      }
       if (h.type === 'element' && h.tagName) {
         const tag = h.tagName.toLowerCase();
+        const found = findStartTag(lower, tag, cursor.get(tag) ?? 0);
+        if (found !== -1) cursor.set(tag, found + 1);
+        const tagAt = found === -1 ? 0 : found;
         if (!ALLOWED_ELEMENTS.has(tag)) {
-          at(node, 'html-element', `the HTML element <${tag}> is not allowed: ${elementAdvice(tag)}`);
+          at(node, 'html-element', `the HTML element <${tag}> is not allowed: ${elementAdvice(tag)}`, { text: html, offset: tagAt });
         } else {
           for (const [prop, value] of Object.entries(h.properties ?? {})) {
             const attr = attributeName(prop);
+            const raw = { text: html, offset: found === -1 ? 0 : findAttribute(lower, tagAt, attr) };
             if (!isAllowedAttribute(tag, attr)) {
-              at(node, 'html-attribute', `the attribute ${attr} on <${tag}> is not allowed: ${attributeAdvice(attr)}`);
+              at(node, 'html-attribute', `the attribute ${attr} on <${tag}> is not allowed: ${attributeAdvice(attr)}`, raw);
             } else if (URL_ATTRIBUTES.has(attr)) {
               const url = propertyText(value);
-              if (tag === 'img' && attr === 'src') checkImage(node, url);
-              else checkUrl(node, url, `the ${attr} of <${tag}>`);
+              if (tag === 'img' && attr === 'src') checkImage(node, url, raw);
+              else checkUrl(node, url, `the ${attr} of <${tag}>`, raw);
             }
           }
         }
@@ -143,7 +214,15 @@ export function checkBody(tree: MdNode, ctx: BodyContext): Problem[] {
       } else if (h.type === 'doctype') {
         at(node, 'html-element', 'a doctype is not allowed in a portfolio entry; remove it');
       }
-      if (h.children) for (const child of h.children) pending.push(child);
+      if (h.children) for (let i = h.children.length - 1; i >= 0; i--) pending.push(h.children[i] as HtmlNode);
+    }
+    // an element already refused (a <script> opens raw text, an <svg> foreign content) explains it
+    if (!sawMarker && !problems.slice(reportedBefore).some((p) => p.rule === 'html-element')) {
+      at(
+        node,
+        'html-unclosed',
+        'this HTML leaves a comment (<!--), a tag or a quoted attribute open, so the text after it would be read as HTML; close it (with -->, > or the closing quote) before the end of the block',
+      );
     }
   };
 
@@ -179,19 +258,26 @@ export function checkBody(tree: MdNode, ctx: BodyContext): Problem[] {
       }
       return;
     }
-    const spec = ctx.policy.components[name];
+    // own properties only: <__proto__ /> or <constructor /> must not find Object's members
+    const spec = Object.hasOwn(ctx.policy.components, name) ? ctx.policy.components[name] : undefined;
     if (!spec) {
       const allowed = Object.keys(ctx.policy.components);
-      at(node, 'mdx-component', `<${name}> is not a component you can use here; the components are ${allowed.map((c) => `<${c}>`).join(', ') || 'none'}`);
+      at(
+        node,
+        'mdx-component',
+        allowed.length
+          ? `<${name}> is not a component you can use here; use one of ${allowed.map((c) => `<${c}>`).join(', ')}, or write the text in Markdown`
+          : `<${name}> is not a component you can use here; write the text in Markdown instead`,
+      );
       return;
     }
     const seen = new Set<string>();
     for (const attribute of attributes) {
       if (attribute.type !== 'mdxJsxAttribute' || !attribute.name) continue;
       seen.add(attribute.name);
-      const rule = spec.attributes[attribute.name];
+      const rule = Object.hasOwn(spec.attributes, attribute.name) ? spec.attributes[attribute.name] : undefined;
       if (!rule) {
-        at(node, 'component-attribute', `<${name}> has no attribute ${attribute.name}; it takes ${Object.keys(spec.attributes).join(', ') || 'no attributes'}`);
+        at(node, 'component-attribute', `<${name}> has no attribute ${attribute.name}; remove it (<${name}> takes ${Object.keys(spec.attributes).join(', ') || 'no attributes'})`);
         continue;
       }
       if (typeof attribute.value === 'string') {
@@ -212,6 +298,15 @@ export function checkBody(tree: MdNode, ctx: BodyContext): Problem[] {
   while (stack.length) {
     const node = stack.pop() as MdNode;
     switch (node.type) {
+      case 'yaml':
+      case 'toml':
+        // a second frontmatter block at the top of the body: the renderer drops it unseen
+        at(
+          node,
+          'frontmatter-delimiter',
+          'the text starts with a second block between --- (or +++) lines, which the site would hide; remove those lines, or start the text with a sentence',
+        );
+        break;
       case 'mdxjsEsm':
         at(node, 'mdx-esm', 'import and export lines are not allowed in a portfolio entry: the components you may use are available without importing. Remove the line');
         break;
@@ -238,8 +333,9 @@ export function checkBody(tree: MdNode, ctx: BodyContext): Problem[] {
         checkImage(node, node.url ?? '');
         break;
       case 'imageReference': {
-        const def = node.identifier ? definitions.get(node.identifier.toLowerCase()) : undefined;
-        if (def?.url) checkImage(node, def.url);
+        for (const def of node.identifier ? (definitions.get(node.identifier.toLowerCase()) ?? []) : []) {
+          if (def.url) checkImage(node, def.url);
+        }
         break;
       }
       default:

@@ -42,17 +42,25 @@ export function gateSource(file: string, contents: string, policyComponents: Bod
   if (!(isMd || isMdx) || problems.some((p) => p.rule === 'file-size' || p.rule === 'file-kind')) {
     return { source, problems };
   }
+  // Check exactly the text the renderer gets. Markdown bodies reach it trimmed (the content loader
+  // stores `body.trim()`), and trimming changes meaning: four spaces before <script> make code,
+  // and without them the <script> is live HTML. MDX is compiled from the file as written.
+  const body = isMdx ? source.body : source.body.trim();
+  const trimmed = isMdx ? '' : source.body.slice(0, source.body.length - source.body.trimStart().length);
+  const lastBreak = trimmed.lastIndexOf('\n');
+  const bodyLine = source.bodyLine + (trimmed.split('\n').length - 1);
+  const firstLineColumn = trimmed.length - (lastBreak + 1);
   let tree: MdNode | undefined;
   try {
-    tree = isMdx ? parsers.mdx(source.body) : parsers.markdown(source.body);
+    tree = isMdx ? parsers.mdx(body) : parsers.markdown(body);
   } catch (error) {
     const message = (error as Error).message ?? String(error);
     const at = errorPosition(message);
     problems.push(
       problem(
         file,
-        at.line + source.bodyLine - 1,
-        at.column,
+        at.line + bodyLine - 1,
+        at.column + (at.line === 1 ? firstLineColumn : 0),
         'mdx-syntax',
         `this .mdx file cannot be read: ${cleanParserMessage(message)}. If you do not need a component, rename the file to .md, where < and { are plain text`,
       ),
@@ -62,7 +70,8 @@ export function gateSource(file: string, contents: string, policyComponents: Bod
     problems.push(
       ...checkBody(tree, {
         file,
-        bodyLine: source.bodyLine,
+        bodyLine,
+        firstLineColumn,
         policy: { mdx: isMdx, components: policyComponents },
         parseHtml: parsers.html,
       }),

@@ -5,7 +5,11 @@ import { gateSource, type GateResult, type MarkdownParsers } from './index.ts';
 import type { ComponentSpec } from './allowlists.ts';
 
 export const satteriParsers: MarkdownParsers = {
-  markdown: (body) => markdownToMdast(body, { features: { frontmatter: false } }) as unknown as MdNode,
+  // The renderer reads a .md body (already stripped of its frontmatter) with frontmatter detection
+  // on, so a body that starts with another --- block loses it; parse the same way so the gate sees
+  // the structure the renderer sees (check-body refuses such a block). An .mdx body reaches the
+  // compiler behind the spaces Astro leaves in place of the frontmatter, so it never starts one.
+  markdown: (body) => markdownToMdast(body) as unknown as MdNode,
   mdx: (body) => mdxToMdast(body, { features: { frontmatter: false } }) as unknown as MdNode,
   html: (html) => {
     const root = htmlToHast(html, { fragment: true }) as unknown as HtmlNode;
