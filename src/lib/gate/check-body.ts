@@ -71,7 +71,9 @@ export function attributeName(property: string): string {
   if (property === 'className') return 'class';
   if (property === 'htmlFor') return 'for';
   if (property === 'httpEquiv') return 'http-equiv';
-  if (/^(data|aria)[A-Z0-9]/.test(property)) return property.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+  // aria-* attribute names are one lowercase word after the prefix (ariaDescribedBy → aria-describedby)
+  if (/^aria[A-Z]/.test(property)) return `aria-${property.slice(4).toLowerCase()}`;
+  if (/^data[A-Z0-9]/.test(property)) return property.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
   return property.toLowerCase();
 }
 
