@@ -1,0 +1,90 @@
+/**
+ * How `npm run check:pr` prints its result: `text` for people (one line per refused path, in the
+ * validator's `path  error  message  [rule]` shape), `github` for pull-request checks
+ * (annotations, and a table in the step summary).
+ */
+import { appendFileSync } from 'node:fs';
+import { escapeData, escapeProperty } from '../validate/report.ts';
+import type { Refusal } from './check.ts';
+
+export const SCOPE_FORMATS = ['text', 'github'] as const;
+export type ScopeFormat = (typeof SCOPE_FORMATS)[number];
+
+export const SCOPE_RULE = 'scope';
+
+export interface ScopeReport {
+  author: string;
+  /** Number of changed paths checked. */
+  changed: number;
+  refusals: readonly Refusal[];
+  /** "you may change only content/portfolios/maria-lopez/", for the author. */
+  allowed: string;
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export function scopeSummaryLine(report: ScopeReport): string {
+  if (report.changed === 0) return '✔ no files changed';
+  if (report.refusals.length === 0) return `✔ ${plural(report.changed, 'changed file')}, all of them ones @${report.author} may change`;
+  return `✖ ${report.refusals.length} of ${plural(report.changed, 'changed file')} ${report.refusals.length === 1 ? 'is' : 'are'} outside what @${report.author} may change`;
+}
+
+function allowedLine(report: ScopeReport): string {
+  const text = report.allowed.charAt(0).toUpperCase() + report.allowed.slice(1);
+  return `@${report.author}: ${text}.`;
+}
+
+export function formatScopeText(report: ScopeReport): string {
+  const lines = report.refusals.map((r) => `${r.path}  error  ${r.reason}  [${SCOPE_RULE}]`);
+  lines.push(scopeSummaryLine(report));
+  if (report.refusals.length > 0) lines.push(allowedLine(report));
+  return lines.join('\n') + '\n';
+}
+
+export function formatScopeGithub(report: ScopeReport): string {
+  const lines = report.refusals.map(
+    (r) => `::error file=${escapeProperty(r.path)},title=${escapeProperty('Not yours to change')}::${escapeData(r.reason)}`,
+  );
+  lines.push(scopeSummaryLine(report));
+  if (report.refusals.length > 0) lines.push(allowedLine(report));
+  return lines.join('\n') + '\n';
+}
+
+function cell(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+function code(text: string): string {
+  return `<code>${cell(text)}</code>`;
+}
+
+/** The Markdown for `$GITHUB_STEP_SUMMARY`. */
+export function scopeStepSummary(report: ScopeReport): string {
+  const lines = ['## Who may change what', '', scopeSummaryLine(report), ''];
+  if (report.refusals.length === 0) return lines.join('\n') + '\n';
+  lines.push(
+    cell(allowedLine(report)),
+    '',
+    'A pull request may change only the files its author looks after. Undo the changes listed below (in the browser: open the file on the pull request\'s branch and restore or delete it), or close this pull request and start again from your own folder.',
+    '',
+    '| File | Why it cannot be changed here |',
+    '| --- | --- |',
+  );
+  for (const r of report.refusals) lines.push(`| ${code(r.path)} | ${cell(r.reason)} |`);
+  lines.push('');
+  return lines.join('\n');
+}
+
+/** Append the summary to the file GitHub names in GITHUB_STEP_SUMMARY, when it is set. */
+export function writeScopeStepSummary(report: ScopeReport, env: Record<string, string | undefined> = process.env): boolean {
+  const file = env['GITHUB_STEP_SUMMARY'];
+  if (!file) return false;
+  appendFileSync(file, scopeStepSummary(report));
+  return true;
+}
+
+export function formatScope(format: ScopeFormat, report: ScopeReport): string {
+  return format === 'github' ? formatScopeGithub(report) : formatScopeText(report);
+}
