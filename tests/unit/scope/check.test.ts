@@ -170,7 +170,7 @@ describe('checkScope: faculty, maintainers and unknown authors', () => {
   it('lets assessing faculty change assessments, decisions and approvals only', () => {
     expect(check('psenge', add('content/assessments/maria-lopez/peter-m-senge.md'), edit('content/decisions/maria-lopez.md'), add('content/approvals/maria-lopez.yaml'))).toBe('');
     expect(check('psenge', edit(`${MARIA}/a.md`))).toMatchInlineSnapshot(
-      `"content/portfolios/maria-lopez/a.md: content/portfolios/maria-lopez/ is the portfolio folder of participant maria-lopez, which only they may change; you may change only content/assessments/, content/decisions/, content/approvals/ and the matching folders under content/demo/. Undo the change to this file"`,
+      `"content/portfolios/maria-lopez/a.md: content/portfolios/maria-lopez/ is the portfolio folder of participant maria-lopez, which only they may change; you may change only content/assessments/, content/decisions/, content/approvals/, content/recipients/, content/framework/ and the matching folders under content/demo/. Undo the change to this file"`,
     );
   });
 

@@ -51,9 +51,12 @@ describe('generateCodeowners', () => {
       /content/assessments/ @psenge
       /content/decisions/ @psenge
       /content/approvals/ @psenge
+      /content/recipients/ @psenge
       /content/demo/assessments/ @psenge
       /content/demo/decisions/ @psenge
       /content/demo/approvals/ @psenge
+      /content/demo/recipients/ @psenge
+      /content/framework/ @psenge
       "
     `);
   });
