@@ -17,6 +17,11 @@ import { portfolioEntrySchema } from './schemas/portfolio-entry.ts';
 import { programPageSchema } from './schemas/program-page.ts';
 import { sessionSchema } from './schemas/session.ts';
 import { siteSchema } from './schemas/site.ts';
+import { frameworkSchema } from './schemas/framework.ts';
+import { attendanceSchema } from './schemas/attendance.ts';
+import { approvalSchema } from './schemas/approval.ts';
+import { assessmentSchema } from './schemas/assessment.ts';
+import { decisionSchema } from './schemas/decision.ts';
 
 const root = process.cwd();
 const audience = audienceFromEnv(process.env);
@@ -38,4 +43,9 @@ export const collections = {
   sites: collection('sites', siteSchema),
   participants: collection('participants', participantSchema),
   portfolios: collection('portfolios', portfolioEntrySchema),
+  framework: collection('framework', frameworkSchema),
+  attendance: collection('attendance', attendanceSchema),
+  approvals: collection('approvals', approvalSchema),
+  assessments: collection('assessments', assessmentSchema),
+  decisions: collection('decisions', decisionSchema),
 };

@@ -12,6 +12,11 @@ import { portfolioEntrySchema } from '../schemas/portfolio-entry.ts';
 import { programPageSchema } from '../schemas/program-page.ts';
 import { sessionSchema } from '../schemas/session.ts';
 import { siteSchema } from '../schemas/site.ts';
+import { frameworkSchema } from '../schemas/framework.ts';
+import { attendanceSchema } from '../schemas/attendance.ts';
+import { approvalSchema } from '../schemas/approval.ts';
+import { assessmentSchema } from '../schemas/assessment.ts';
+import { decisionSchema } from '../schemas/decision.ts';
 import { PORTFOLIO_COMPONENTS, PROGRAM_COMPONENTS, type ComponentSpec } from './gate/allowlists.ts';
 
 export type FileKind = 'yaml' | 'md' | 'mdx';
@@ -43,6 +48,11 @@ export const COLLECTIONS = [
   { name: 'sites', folder: 'sites', kinds: ['yaml'], depth: 0, schema: siteSchema, components: {}, what: 'a site', demo: true },
   { name: 'participants', folder: 'participants', kinds: ['yaml'], depth: 0, schema: participantSchema, components: {}, what: 'a participant', demo: true },
   { name: 'portfolios', folder: 'portfolios', kinds: ['md', 'mdx'], depth: 1, schema: portfolioEntrySchema, components: PORTFOLIO_COMPONENTS, what: 'a portfolio entry', demo: true },
+  { name: 'framework', folder: 'framework', kinds: ['yaml'], depth: 0, schema: frameworkSchema, components: {}, what: 'a qualification criterion', demo: false },
+  { name: 'attendance', folder: 'attendance', kinds: ['yaml'], depth: 1, schema: attendanceSchema, components: {}, what: 'an attendance record', demo: true },
+  { name: 'approvals', folder: 'approvals', kinds: ['yaml'], depth: 1, schema: approvalSchema, components: {}, what: 'a proposal approval', demo: true },
+  { name: 'assessments', folder: 'assessments', kinds: ['yaml'], depth: 1, schema: assessmentSchema, components: {}, what: 'an assessment', demo: true },
+  { name: 'decisions', folder: 'decisions', kinds: ['yaml'], depth: 1, schema: decisionSchema, components: {}, what: 'a decision', demo: true },
 ] as const satisfies readonly CollectionSpec[];
 
 export type CollectionName = (typeof COLLECTIONS)[number]['name'];
@@ -55,6 +65,9 @@ export function collectionSpec(name: CollectionName): CollectionSpec {
 
 export const CONTENT_DIR = 'content';
 export const DEMO_DIR = 'content/demo';
+
+/** Nested collections whose sub-folder is a cohort (the others' is a participant). */
+const COHORT_FOLDERS = new Set(['sessions', 'attendance']);
 
 const ID_SEGMENT = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -113,7 +126,7 @@ export function classifyPath(path: string): ContentPath | undefined {
     out.problem =
       spec.depth === 0
         ? `files in ${spec.folder}/ go directly in that folder, not in a sub-folder`
-        : `files in ${spec.folder}/ go one folder down, in ${spec.folder}/<${spec.name === 'portfolios' ? 'participant' : 'cohort'}>/`;
+        : `files in ${spec.folder}/ go one folder down, in ${spec.folder}/<${COHORT_FOLDERS.has(spec.folder) ? 'cohort' : 'participant'}>/, for example ${spec.folder}/${COHORT_FOLDERS.has(spec.folder) ? '2020-2021' : 'maria-lopez'}/${segments[segments.length - 1] ?? 'file'}.${kind}`;
   } else {
     const bad = segments.find((s) => !ID_SEGMENT.test(s));
     if (bad !== undefined) {

@@ -23,6 +23,11 @@ function options(schema: AnySchema): AnySchema[] | undefined {
   return def['type'] === 'union' ? (def['options'] as AnySchema[]) : undefined;
 }
 
+function discriminatorOf(schema: AnySchema): string | undefined {
+  const def = (schema as unknown as { _zod: { def: Record<string, unknown> } })._zod.def;
+  return typeof def['discriminator'] === 'string' ? def['discriminator'] : undefined;
+}
+
 function shapeOf(schema: AnySchema): Record<string, AnySchema> | undefined {
   const def = (schema as unknown as { _zod: { def: Record<string, unknown> } })._zod.def;
   return def['type'] === 'object' ? (def['shape'] as Record<string, AnySchema>) : undefined;
@@ -33,13 +38,13 @@ function elementOf(schema: AnySchema): AnySchema | undefined {
   return def['type'] === 'array' ? (def['element'] as AnySchema) : undefined;
 }
 
-/** Pick the union member that fits the data (by its literal `type`, or the first object member). */
-function pickOption(opts: AnySchema[], data: unknown): AnySchema | undefined {
+/** Pick the union member that fits the data (by its discriminator, e.g. `type`, or the first object member). */
+function pickOption(opts: AnySchema[], data: unknown, discriminator = 'type'): AnySchema | undefined {
   const objects = opts.filter((o) => shapeOf(o));
-  if (data && typeof data === 'object' && 'type' in data) {
-    const wanted = (data as { type: unknown }).type;
+  if (data && typeof data === 'object' && discriminator in data) {
+    const wanted = (data as Record<string, unknown>)[discriminator];
     const match = objects.find((o) => {
-      const t = shapeOf(o)?.['type'];
+      const t = shapeOf(o)?.[discriminator];
       const def = t ? (t as unknown as { _zod: { def: { values?: unknown[] } } })._zod.def : undefined;
       return def?.values?.includes(wanted);
     });
@@ -58,7 +63,7 @@ export function describeAt(schema: AnySchema, path: readonly PathSegment[], data
       meta = fieldMeta(current) ?? meta;
       const opts = options(current);
       if (opts) {
-        current = pickOption(opts, value);
+        current = pickOption(opts, value, discriminatorOf(current));
         continue;
       }
       const next = inner(current);

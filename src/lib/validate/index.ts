@@ -10,6 +10,7 @@ import { SETTINGS_FILE } from '../settings.ts';
 import { ATTACHMENT_EXTENSIONS, checkAttachments } from './attachments.ts';
 import { readContent, type ContentRecord, type EntryKind } from './read-content.ts';
 import { checkReferences } from './references.ts';
+import { checkAssessmentReferences } from './assessment-references.ts';
 
 export type { ContentRecord } from './read-content.ts';
 
@@ -91,7 +92,7 @@ function strayProblems(entries: ReadonlyMap<string, EntryKind>, referenced: Read
 export function validateContent(root: string, options: ValidateOptions = {}): ValidationResult {
   const read = readContent(root, { gate: options.gate, onProgress: options.onProgress });
   const attachments = checkAttachments(root, read.records, read.entries);
-  let problems: Problem[] = [...read.problems, ...checkReferences(read.records), ...attachments.problems, ...strayProblems(read.entries, attachments.referenced, read.texts)];
+  let problems: Problem[] = [...read.problems, ...checkReferences(read.records), ...checkAssessmentReferences(read.records), ...attachments.problems, ...strayProblems(read.entries, attachments.referenced, read.texts)];
   let files = read.entries.size;
   if (options.paths && options.paths.length > 0) {
     const scopes = options.paths.map((p) => toProjectPath(root, p));

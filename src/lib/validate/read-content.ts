@@ -57,7 +57,8 @@ export interface ContentRead {
 }
 
 /** Names operating systems and git leave behind; never content, never worth a warning. */
-const IGNORED_NAMES = new Set(['.gitkeep', '.DS_Store', 'Thumbs.db', 'desktop.ini']);
+// README.md files explain a folder to people browsing the repository; they are not content
+const IGNORED_NAMES = new Set(['.gitkeep', '.DS_Store', 'Thumbs.db', 'desktop.ini', 'README.md']);
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 

@@ -225,7 +225,7 @@ describe('criteria', () => {
     const withFramework = [...base, record('framework', 'application-project', {}, 'content/framework/application-project.md')];
     expect(checkReferences(withFramework).map(formatProblem)).toMatchInlineSnapshot(`
       [
-        "content/portfolios/maria-lopez/a.md:3:1  error  criteria: criterion "application-projekt" does not exist: no file content/framework/application-projekt.md. Known criteria: application-project; did you mean application-project?  [reference]",
+        "content/portfolios/maria-lopez/a.md:3:1  error  criteria: criterion "application-projekt" does not exist: no file content/framework/application-projekt.yaml. Known criteria: application-project; did you mean application-project?  [reference]",
       ]
     `);
   });

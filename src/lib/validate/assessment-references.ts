@@ -1,0 +1,388 @@
+/**
+ * References of the faculty records, checked over the whole set of records:
+ *
+ * - assessments (`assessments/<participant>/<faculty>`): the participant exists; the assessor is
+ *   the file name and an assessing faculty member (`assessor: true`); every criterion in
+ *   `levels` is in the framework;
+ * - attendance (`attendance/<cohort>/<session>`): the session exists and has a date; everyone
+ *   listed exists and belongs to that cohort; `recordedBy` is a faculty member;
+ * - approvals (`approvals/<participant>/<entry>`): the file is named after the entry it approves,
+ *   which exists and is an application-project proposal of that participant; the approvers are
+ *   assessing faculty;
+ * - decisions (`decisions/<participant>/<date>`): the file is named after its date; every panel
+ *   member is assessing faculty and has an assessment of that participant; certificate ids are
+ *   unique;
+ * - framework criteria: the module exists. (Entry types in evidence rules are checked by the
+ *   schema, which lists the allowed types.)
+ *
+ * Each message names both files: the one with the reference and the one it needs.
+ * Pure: works on the records only. Demo content may refer to real content, real content may not
+ * refer to demo content (the same rule as references.ts).
+ */
+import { problem, type Problem, type Severity } from '../problems.ts';
+import { suggest } from '../schema-problems.ts';
+import type { PathSegment } from '../source-file.ts';
+import type { ContentRecord } from './read-content.ts';
+
+/** The fields of a content record these checks read (the validator's ContentRecord fits). */
+export type AssessmentRecord = Pick<ContentRecord, 'id' | 'file' | 'data' | 'demo' | 'locate'> & { collection: string; valid?: boolean };
+
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const MAX_LISTED = 12;
+
+function listIds(ids: readonly string[]): string {
+  if (ids.length === 0) return 'none yet';
+  const shown = ids.slice(0, MAX_LISTED).join(', ');
+  return ids.length > MAX_LISTED ? `${shown} and ${ids.length - MAX_LISTED} more` : shown;
+}
+
+function str(data: Record<string, unknown>, key: string): string | undefined {
+  const v = data[key];
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
+function strs(data: Record<string, unknown>, key: string): { index: number; value: string }[] {
+  const v = data[key];
+  if (!Array.isArray(v)) return [];
+  const out: { index: number; value: string }[] = [];
+  v.forEach((item: unknown, index) => {
+    if (typeof item === 'string' && ID.test(item)) out.push({ index, value: item });
+  });
+  return out;
+}
+
+function obj(value: unknown): Record<string, unknown> | undefined {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+class Index {
+  private readonly byCollection = new Map<string, Map<string, AssessmentRecord[]>>();
+
+  constructor(records: readonly AssessmentRecord[]) {
+    for (const r of records) {
+      let ids = this.byCollection.get(r.collection);
+      if (!ids) this.byCollection.set(r.collection, (ids = new Map()));
+      const list = ids.get(r.id);
+      if (list) list.push(r);
+      else ids.set(r.id, [r]);
+    }
+  }
+
+  /** The record a reference from demo (or real) content may use: real first; demo only from demo. */
+  find(collection: string, id: string, fromDemo: boolean): AssessmentRecord | undefined {
+    const all = this.byCollection.get(collection)?.get(id) ?? [];
+    return all.find((r) => !r.demo) ?? (fromDemo ? all[0] : undefined);
+  }
+
+  /** Demo-only record a real file may not use, for the message. */
+  demoOnly(collection: string, id: string): AssessmentRecord | undefined {
+    const all = this.byCollection.get(collection)?.get(id) ?? [];
+    return all.every((r) => r.demo) ? all[0] : undefined;
+  }
+
+  ids(collection: string, fromDemo: boolean, keep: (r: AssessmentRecord) => boolean = () => true): string[] {
+    const out: string[] = [];
+    for (const [id, list] of this.byCollection.get(collection) ?? []) {
+      if (list.some((r) => (fromDemo || !r.demo) && keep(r))) out.push(id);
+    }
+    return out.sort();
+  }
+
+  records(collection: string): AssessmentRecord[] {
+    return [...(this.byCollection.get(collection)?.values() ?? [])].flat();
+  }
+}
+
+const isAssessor = (r: AssessmentRecord) => r.data['assessor'] === true;
+
+/** "content/participants/ana.yaml" (or the demo folder too, for demo content). */
+function expected(folder: string, id: string, ext: string, fromDemo: boolean, demoAllowed = true): string {
+  const real = `content/${folder}/${id}.${ext}`;
+  return fromDemo && demoAllowed ? `content/demo/${folder}/${id}.${ext} or ${real}` : real;
+}
+
+export function checkAssessmentReferences(records: readonly AssessmentRecord[]): Problem[] {
+  const index = new Index(records);
+  const problems: Problem[] = [];
+  const at = (record: AssessmentRecord, path: readonly PathSegment[], rule: string, message: string, severity: Severity = 'error') => {
+    const pos = path.length ? record.locate(path) : { line: 1, column: 1 };
+    problems.push(problem(record.file, pos.line, pos.column, rule, message, severity));
+  };
+  const folderOf = (record: AssessmentRecord) => record.file.slice(0, record.file.lastIndexOf('/'));
+  const closest = (id: string, known: readonly string[]) => {
+    const close = suggest(id, known);
+    return close && close !== id ? `; did you mean ${close}?` : '';
+  };
+  const demoNote = (collection: string, id: string, fromDemo: boolean) => {
+    const demoRecord = fromDemo ? undefined : index.demoOnly(collection, id);
+    return demoRecord ? ` (${demoRecord.file} is demo content, which a real deployment leaves out; real records cannot refer to it)` : '';
+  };
+
+  /** The participant a record's folder is named after, with a problem when there is none. */
+  const folderParticipant = (record: AssessmentRecord, what: string): AssessmentRecord | undefined => {
+    const owner = record.id.split('/')[0] ?? '';
+    const found = index.find('participants', owner, record.demo);
+    if (found) return found;
+    const known = index.ids('participants', record.demo);
+    at(
+      record,
+      [],
+      'reference',
+      `this ${what} is in the folder ${folderOf(record)}/, named after participant "${owner}", but there is no ${expected('participants', owner, 'yaml', record.demo)}${demoNote('participants', owner, record.demo)}. Name the folder after the participant's file; participants: ${listIds(known)}${closest(owner, known)}`,
+    );
+    return undefined;
+  };
+
+  /** An assessing faculty member, with a problem naming both files when it is not one. */
+  const assessingFaculty = (record: AssessmentRecord, path: readonly PathSegment[], id: string, field: string): AssessmentRecord | undefined => {
+    const faculty = index.find('faculty', id, record.demo);
+    const assessors = index.ids('faculty', record.demo, isAssessor);
+    if (!faculty) {
+      const known = index.ids('faculty', record.demo);
+      at(
+        record,
+        path,
+        'reference',
+        `${field}: faculty member "${id}" does not exist: there is no content/faculty/${id}.md. Assessing faculty: ${listIds(assessors)}${closest(id, known)}`,
+      );
+      return undefined;
+    }
+    if (!isAssessor(faculty)) {
+      at(
+        record,
+        path,
+        'not-assessor',
+        `${field}: ${id} is not assessing faculty: ${faculty.file} does not say assessor: true. Only assessing faculty assess, approve proposals and sit on panels; assessing faculty: ${listIds(assessors)}`,
+      );
+      return undefined;
+    }
+    return faculty;
+  };
+
+  const anyFaculty = (record: AssessmentRecord, path: readonly PathSegment[], id: string, field: string) => {
+    if (index.find('faculty', id, record.demo)) return;
+    const known = index.ids('faculty', record.demo);
+    at(record, path, 'reference', `${field}: faculty member "${id}" does not exist: there is no content/faculty/${id}.md. Faculty: ${listIds(known)}${closest(id, known)}`);
+  };
+
+  const criteria = index.ids('framework', true);
+  const certificates = new Map<string, AssessmentRecord[]>();
+
+  for (const record of records) {
+    const { data } = record;
+    switch (record.collection) {
+      case 'assessments': {
+        folderParticipant(record, 'assessment');
+        const named = record.id.split('/')[1] ?? '';
+        const assessor = str(data, 'assessor');
+        if (assessor !== undefined && ID.test(assessor)) {
+          if (assessor !== named) {
+            const own = `${folderOf(record)}/${assessor}.yaml`;
+            at(
+              record,
+              ['assessor'],
+              'assessor-file',
+              `assessor is ${assessor}, but this file is named after ${named}: each assessor writes one file per participant, named after their faculty file (content/faculty/${assessor}.md). Move this assessment to ${own}, or write assessor: ${named}`,
+            );
+          }
+          assessingFaculty(record, ['assessor'], assessor, 'assessor');
+        } else if (assessor === undefined && named !== '') {
+          assessingFaculty(record, [], named, 'the file name');
+        }
+        const levels = obj(data['levels']);
+        for (const criterion of Object.keys(levels ?? {})) {
+          if (criteria.includes(criterion)) continue;
+          at(
+            record,
+            ['levels', criterion],
+            'reference',
+            `levels: criterion "${criterion}" does not exist: there is no content/framework/${criterion}.yaml. Criteria: ${listIds(criteria)}${closest(criterion, criteria)}`,
+          );
+        }
+        break;
+      }
+
+      case 'attendance': {
+        const cohort = record.id.split('/')[0] ?? '';
+        const session = index.find('sessions', record.id, record.demo);
+        if (!session) {
+          const known = index.ids('sessions', record.demo, (r) => r.id.startsWith(`${cohort}/`));
+          at(
+            record,
+            [],
+            'reference',
+            `there is no session ${expected('sessions', record.id, 'yaml', record.demo)} for this attendance record${demoNote('sessions', record.id, record.demo)}; an attendance file has the name and cohort folder of its session. Sessions of ${cohort}: ${listIds(known)}${closest(record.id, known)}`,
+          );
+        }
+        const start = session ? str(session.data, 'start') : undefined;
+        if (session && start === 'tba') {
+          at(record, [], 'reference', `${session.file} has no date yet (start: tba), so nobody can have attended it; record attendance once the session has been held, or give the session its date`);
+        }
+        const held = start !== undefined && start !== 'tba' ? start.slice(0, 10) : undefined;
+        const recordedOn = str(data, 'recordedOn');
+        if (session && held !== undefined && recordedOn !== undefined && recordedOn < held) {
+          at(
+            record,
+            ['recordedOn'],
+            'attendance-date',
+            `recordedOn (${recordedOn}) is before the session began on ${held} (start in ${session.file}); attendance is recorded once the session has been held`,
+            'warning',
+          );
+        }
+        const listed: { path: PathSegment[]; id: string; field: string }[] = [
+          ...strs(data, 'present').map(({ index: i, value }) => ({ path: ['present', i] as PathSegment[], id: value, field: 'present' })),
+        ];
+        const absent = Array.isArray(data['absent']) ? (data['absent'] as unknown[]) : [];
+        absent.forEach((a, i) => {
+          const id = obj(a)?.['participant'];
+          if (typeof id === 'string' && ID.test(id)) listed.push({ path: ['absent', i, 'participant'], id, field: 'absent' });
+        });
+        const cohortMembers = () => index.ids('participants', record.demo, (r) => r.data['cohort'] === cohort);
+        for (const { path, id, field } of listed) {
+          const participant = index.find('participants', id, record.demo);
+          if (!participant) {
+            const known = cohortMembers();
+            at(
+              record,
+              path,
+              'reference',
+              `${field}: participant "${id}" does not exist: there is no ${expected('participants', id, 'yaml', record.demo)}${demoNote('participants', id, record.demo)}. Participants of cohort ${cohort}: ${listIds(known)}${closest(id, known)}`,
+            );
+            continue;
+          }
+          const theirs = str(participant.data, 'cohort');
+          if (theirs !== undefined && theirs !== cohort) {
+            at(
+              record,
+              path,
+              'reference',
+              `${field}: ${id} belongs to cohort ${theirs} (cohort in ${participant.file}), but this session is of cohort ${cohort}${session ? ` (${session.file})` : ''}; list only participants of ${cohort}. Participants of cohort ${cohort}: ${listIds(cohortMembers())}`,
+            );
+            continue;
+          }
+          const joined = str(participant.data, 'joined');
+          if (field === 'present' && joined !== undefined && held !== undefined && held < joined && session) {
+            at(
+              record,
+              path,
+              'attendance-date',
+              `present lists ${id}, who joined on ${joined} (joined in ${participant.file}), but the session began on ${held} (${session.file}); correct joined, or list ${id} under absent`,
+              'warning',
+            );
+          }
+        }
+        const recordedBy = str(data, 'recordedBy');
+        if (recordedBy !== undefined && ID.test(recordedBy)) anyFaculty(record, ['recordedBy'], recordedBy, 'recordedBy');
+        break;
+      }
+
+      case 'approvals': {
+        const participant = folderParticipant(record, 'approval');
+        const owner = record.id.split('/')[0] ?? '';
+        const entry = str(data, 'entry');
+        if (entry !== undefined && entry !== record.id) {
+          at(
+            record,
+            ['entry'],
+            'approval-file',
+            `entry is ${entry}, but this file is named after ${record.id}: an approval has the name and folder of the proposal it approves (content/portfolios/${entry}.md is approved in ${record.file.slice(0, record.file.indexOf('/approvals/') + 11)}${entry}.yaml). Write entry: ${record.id}, or move the file`,
+          );
+        }
+        const target = index.find('portfolios', entry ?? record.id, record.demo);
+        if (!target) {
+          const proposals = index.ids('portfolios', record.demo, (r) => r.id.startsWith(`${owner}/`) && r.data['type'] === 'application-project' && r.data['stage'] === 'proposal');
+          if (participant || entry !== undefined) {
+            const wanted = entry ?? record.id;
+            at(
+              record,
+              entry !== undefined ? ['entry'] : [],
+              'reference',
+              `entry: there is no portfolio entry ${expected('portfolios', wanted, 'md', record.demo)} (or .mdx)${demoNote('portfolios', wanted, record.demo)}. Proposals of ${owner}: ${listIds(proposals)}${closest(wanted, proposals)}`,
+            );
+          }
+        } else {
+          const targetOwner = target.id.split('/')[0];
+          if (targetOwner !== owner) {
+            at(record, ['entry'], 'reference', `entry: ${target.file} belongs to ${targetOwner}, but this approval is in ${folderOf(record)}/ of ${owner}; file it under content/approvals/${targetOwner}/`);
+          } else if (target.data['type'] !== 'application-project' || target.data['stage'] !== 'proposal') {
+            const type = typeof target.data['type'] === 'string' ? target.data['type'] : 'unknown';
+            const stage = typeof target.data['stage'] === 'string' ? ` (stage ${target.data['stage']})` : '';
+            at(
+              record,
+              entry !== undefined ? ['entry'] : [],
+              'reference',
+              `entry: ${target.file} is a ${type} entry${stage}, not an application-project proposal; only a proposal (type: application-project, stage: proposal) is approved`,
+            );
+          } else {
+            const date = str(data, 'date');
+            const written = str(target.data, 'date');
+            if (date !== undefined && written !== undefined && date < written) {
+              at(record, ['date'], 'approval-date', `date (${date}) is before the proposal was written (date ${written} in ${target.file}); check both dates`, 'warning');
+            }
+          }
+        }
+        for (const { index: i, value } of strs(data, 'approvedBy')) assessingFaculty(record, ['approvedBy', i], value, 'approvedBy');
+        break;
+      }
+
+      case 'decisions': {
+        folderParticipant(record, 'decision');
+        const [owner = '', named = ''] = record.id.split('/');
+        const date = str(data, 'date');
+        if (date !== undefined && date !== named) {
+          at(
+            record,
+            ['date'],
+            'decision-file',
+            `date is ${date}, but the file is named ${named}.yaml; a decision file is named after its date. Rename it to ${folderOf(record)}/${date}.yaml, or correct the date`,
+          );
+        }
+        for (const { index: i, value } of strs(data, 'panel')) {
+          const member = assessingFaculty(record, ['panel', i], value, 'panel');
+          if (!member) continue;
+          if (!index.find('assessments', `${owner}/${value}`, record.demo)) {
+            at(
+              record,
+              ['panel', i],
+              'panel-assessment',
+              `panel: ${value} (${member.file}) has not assessed ${owner}: there is no ${expected('assessments', `${owner}/${value}`, 'yaml', record.demo)}. A panel member writes an assessment before the decision`,
+            );
+          }
+        }
+        const certificate = str(data, 'certificateId');
+        if (certificate !== undefined) {
+          const list = certificates.get(certificate);
+          if (list) list.push(record);
+          else certificates.set(certificate, [record]);
+        }
+        break;
+      }
+
+      case 'framework': {
+        const module = str(data, 'module');
+        if (module !== undefined && ID.test(module) && !index.find('modules', module, record.demo)) {
+          const known = index.ids('modules', record.demo);
+          at(record, ['module'], 'reference', `module "${module}" does not exist: there is no content/modules/${module}.md. Modules: ${listIds(known)}${closest(module, known)}`);
+        }
+        break;
+      }
+
+      default:
+        break;
+    }
+  }
+
+  for (const [certificate, group] of certificates) {
+    if (group.length < 2) continue;
+    for (const record of group) {
+      const others = group.filter((r) => r !== record).map((r) => r.file);
+      at(
+        record,
+        ['certificateId'],
+        'duplicate-certificate',
+        `certificateId ${certificate} is also used in ${others.join(' and ')}; every certificate has its own number, so give one of them the next free number`,
+      );
+    }
+  }
+  return problems;
+}
