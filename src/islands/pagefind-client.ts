@@ -33,15 +33,15 @@ export interface PagefindApi {
 
 let loading: Promise<PagefindApi> | undefined;
 
-/** Load Pagefind from `<base>pagefind/pagefind.js`. `languages` are merged into one index. */
-export function loadPagefind(base: string, languages: readonly string[] = []): Promise<PagefindApi> {
+/**
+ * Load Pagefind from `<base>pagefind/pagefind.js`. Every page is indexed as one language (see
+ * src/lib/search-index.ts), so entries in Danish, Spanish or Japanese are found from any page.
+ */
+export function loadPagefind(base: string): Promise<PagefindApi> {
   loading ??= (async () => {
     const url = `${base.replace(/\/?$/, '/')}pagefind/pagefind.js`;
     const api = (await import(/* @vite-ignore */ url)) as PagefindApi;
     await api.options({ baseUrl: base.replace(/\/?$/, '/') });
-    for (const language of languages) {
-      await api.mergeIndex(`${base.replace(/\/?$/, '/')}pagefind`, { language });
-    }
     await api.init();
     return api;
   })();

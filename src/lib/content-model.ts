@@ -17,6 +17,7 @@ import { attendanceSchema } from '../schemas/attendance.ts';
 import { approvalSchema } from '../schemas/approval.ts';
 import { assessmentSchema } from '../schemas/assessment.ts';
 import { decisionSchema } from '../schemas/decision.ts';
+import { recipientSchema } from '../schemas/recipient.ts';
 import { PORTFOLIO_COMPONENTS, PROGRAM_COMPONENTS, type ComponentSpec } from './gate/allowlists.ts';
 
 export type FileKind = 'yaml' | 'md' | 'mdx';
@@ -53,6 +54,7 @@ export const COLLECTIONS = [
   { name: 'approvals', folder: 'approvals', kinds: ['yaml'], depth: 1, schema: approvalSchema, components: {}, what: 'a proposal approval', demo: true },
   { name: 'assessments', folder: 'assessments', kinds: ['yaml'], depth: 1, schema: assessmentSchema, components: {}, what: 'an assessment', demo: true },
   { name: 'decisions', folder: 'decisions', kinds: ['yaml'], depth: 1, schema: decisionSchema, components: {}, what: 'a decision', demo: true },
+  { name: 'recipients', folder: 'recipients', kinds: ['yaml'], depth: 0, schema: recipientSchema, components: {}, what: 'a recipient record', demo: true },
 ] as const satisfies readonly CollectionSpec[];
 
 export type CollectionName = (typeof COLLECTIONS)[number]['name'];

@@ -1,6 +1,6 @@
 /** One yearly cycle of the program: `content/cohorts/<id>.yaml`. */
 import { z } from 'zod';
-import { field, isoDate, line, tba, timeZone, webUrl } from './common.ts';
+import { field, idRef, isoDate, line, tba, timeZone, webUrl } from './common.ts';
 
 export const costSchema = z.strictObject({
   amount: field(z.number().int().positive(), { description: 'tuition per participant, in whole units', example: '14000' }),
@@ -59,6 +59,10 @@ export const cohortSchema = z.strictObject({
   calls: field(callPatternSchema.optional(), {
     description: 'the standing pattern of the virtual calls, shown until each call is dated',
     example: '{ frequency: monthly, time: "09:00", timeZone: America/New_York, durationMinutes: 180, platform: Zoom }',
+  }),
+  assistants: field(z.array(idRef('participant', 'maria-lopez')).default([]), {
+    description: 'ids of certified trainers from earlier cohorts who assist this cohort; the cohort site lists those with a public profile (default none)',
+    example: '[maria-lopez]',
   }),
 });
 

@@ -17,6 +17,15 @@ export const OUTCOME_LABELS: Record<Outcome, string> = {
 
 export const CERTIFICATE_ID = /^CST-\d{4}-\d{4}$/;
 
+/** A withdrawn credential: from `date` on its status is revoked (src/lib/credentials/status-list.ts). */
+export const revocationSchema = z.strictObject({
+  date: field(isoDate, { description: 'date the credential is revoked, YYYY-MM-DD', example: '2022-03-01' }),
+  reason: field(line('the reason', 500), {
+    description: 'why, in a sentence; shown on the faculty site only',
+    example: 'Certified in error: the final report was another participant’s.',
+  }),
+});
+
 export const decisionSchema = z
   .strictObject({
     outcome: field(
@@ -47,6 +56,10 @@ export const decisionSchema = z
     released: field(isoDate.optional(), {
       description: 'date the decision was told to the participant; until then only the faculty site shows it',
       example: '2021-06-30',
+    }),
+    revoked: field(revocationSchema.optional(), {
+      description: 'for a certified, released decision only: the credential is withdrawn from this date on; the reason stays on the faculty site',
+      example: '{ date: 2022-03-01, reason: Certified in error: the final report was another participant’s. }',
     }),
   })
   .superRefine((d, ctx) => {
@@ -83,6 +96,27 @@ export const decisionSchema = z
           code: 'custom',
           path: ['certificateId'],
           message: 'only a certified decision has a certificateId: remove the line, or change the outcome, for example outcome: certified',
+        });
+      }
+    }
+    if (d.revoked !== undefined) {
+      if (d.outcome !== 'certified') {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['revoked'],
+          message: 'revoked applies to a certified decision only: a further-work decision issued no credential, so there is nothing to revoke. Remove the revoked lines',
+        });
+      } else if (d.released === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['revoked'],
+          message: 'this credential was never issued: a credential is issued when the decision is released, and this decision has no released date. Remove the revoked lines (change the decision instead), or add the released date, for example released: 2021-06-30',
+        });
+      } else if (d.revoked.date < d.released) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['revoked', 'date'],
+          message: `revoked date (${d.revoked.date}) is before the credential was issued (released: ${d.released}); write a date on or after ${d.released}`,
         });
       }
     }
