@@ -19,6 +19,9 @@ interface RouteSpec {
 export const AUDIENCE_ROUTES: readonly RouteSpec[] = [
   { pattern: '/browse', entrypoint: './src/routes/members/browse.astro', audiences: ['cohort', 'faculty'] },
   { pattern: '/compose', entrypoint: './src/routes/members/compose.astro', audiences: ['cohort', 'faculty'] },
+  { pattern: '/dashboard', entrypoint: './src/routes/faculty/dashboard.astro', audiences: ['faculty'] },
+  { pattern: '/review', entrypoint: './src/routes/faculty/review.astro', audiences: ['faculty'] },
+  { pattern: '/evidence/[participant]', entrypoint: './src/routes/faculty/evidence/[participant].astro', audiences: ['faculty'] },
 ];
 
 export function audienceIntegration(audience: Audience): AstroIntegration {

@@ -12,7 +12,8 @@ import { scaffoldEntry } from '../lib/scaffold.ts';
 import { checkSchema } from '../lib/schema-problems.ts';
 import { gateInBrowser } from '../lib/gate/browser.ts';
 import { PORTFOLIO_COMPONENTS } from '../lib/gate/allowlists.ts';
-import { editLocation, MAX_PREFILLED_URL, newFileUrl, uploadUrl, type EditContext } from '../lib/edit-links.ts';
+import { editLocation, uploadUrl, type EditContext } from '../lib/edit-links.ts';
+import SendFile from './SendFile.tsx';
 import type { Problem } from '../lib/problems.ts';
 
 export interface ComposerParticipant {
@@ -110,7 +111,6 @@ export default function Composer(props: ComposerProps) {
   const [practisedOn, setPractisedOn] = useState<string[]>([]);
   const [lang, setLang] = useState('');
   const [body, setBody] = useState('');
-  const [copied, setCopied] = useState('');
 
   const participant = props.participants.find((p) => p.id === participantId);
   const sessionKind = type === 'workshop-reflection' ? 'workshop' : type === 'call-prework' ? 'call' : undefined;
@@ -170,29 +170,7 @@ export default function Composer(props: ComposerProps) {
   }, [file, title, visibility, participant]);
 
   const preview = useMemo(() => micromark(body, { extensions: [gfm()], htmlExtensions: [gfmHtml()] }), [body]);
-  const location = file ? editLocation(file.path, props.edit) : undefined;
-  const prefilled = location && file ? newFileUrl(location, file.text) : undefined;
-  const tooLong = prefilled !== undefined && prefilled.length > MAX_PREFILLED_URL;
   const folderLocation = participant ? editLocation(`${participant.demo ? 'content/demo' : 'content'}/portfolios/${participant.id}`, props.edit) : undefined;
-
-  const copy = async () => {
-    if (!file) return;
-    try {
-      await navigator.clipboard.writeText(file.text);
-      setCopied('The file text is copied. Paste it into the new file page.');
-    } catch {
-      setCopied('Copying did not work in this browser: select the text in the box below and copy it.');
-    }
-  };
-  const download = () => {
-    if (!file) return;
-    const url = URL.createObjectURL(new Blob([file.text], { type: 'text/markdown' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = file.path.split('/').pop() ?? 'entry.md';
-    a.click();
-    URL.revokeObjectURL(url);
-  };
 
   if (props.participants.length === 0) return <p>There are no participants in this site to write for.</p>;
 
@@ -382,46 +360,15 @@ export default function Composer(props: ComposerProps) {
         {/* micromark escapes raw HTML and refuses unsafe link protocols by default */}
         <div className="card composer-preview" lang={lang || undefined} dangerouslySetInnerHTML={{ __html: preview }} />
         <h2>Send it</h2>
-        {file && location && (
-          <>
-            <p className="small">
-              File: <code data-testid="composer-path">{location.path}</code>
-            </p>
-            {problems.length > 0 && <p className="small">You can send the file anyway; the check on the pull request will list the same things to fix.</p>}
-            <p>
-              {tooLong ? (
-                <>
-                  <span className="notice warn" role="note">
-                    This entry is too long to send in a link. Copy the text, then open an empty new-file page and paste it.
-                  </span>{' '}
-                  <a className="button" href={newFileUrl(location)} data-testid="composer-new-file">
-                    Open an empty new-file page
-                  </a>
-                </>
-              ) : (
-                <a className="button" href={prefilled} data-testid="composer-new-file">
-                  Create the file on the git host
-                </a>
-              )}{' '}
-              <button type="button" className="button secondary" onClick={copy}>
-                Copy the text
-              </button>{' '}
-              <button type="button" className="button secondary" onClick={download}>
-                Download the file
-              </button>
-            </p>
-            <p role="status" aria-live="polite" className="small">
-              {copied}
-            </p>
+        {file && (
+          <SendFile path={file.path} text={file.text} edit={props.edit} hasProblems={problems.length > 0}>
             {folderLocation && (
               <p className="small">
-                Attachments (PDF or images, 10 MB each at most): upload them to{' '}
-                <a href={uploadUrl(folderLocation)}>your portfolio folder</a>, then list them under <code>attachments</code> in the file.
+                Attachments (PDF or images, 10 MB each at most): upload them to <a href={uploadUrl(folderLocation)}>your portfolio folder</a>, then list
+                them under <code>attachments</code> in the file.
               </p>
             )}
-            <label htmlFor={id('text')}>The file</label>
-            <textarea id={id('text')} readOnly rows={12} value={file.text} data-testid="composer-text" />
-          </>
+          </SendFile>
         )}
       </section>
     </div>

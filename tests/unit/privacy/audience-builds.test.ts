@@ -20,8 +20,13 @@ const FACULTY_ONLY = [
   'CANARYSECRETPDF2718',
   'CANARYDEFAULTPIA5150',
   'CanaryTitleDefaultPia',
+  'CANARYABSENCEREASON',
+  'CANARYASSESSMENTCOMMENT',
+  'CANARYDECISIONCONDITION',
 ];
-const COHORT_C1 = ['CANARYCOHORTPIA7731', 'CanaryTitleCohortPia', 'CANARYNILSCOHORT8080', 'CanaryTitleNils'];
+const COHORT_C1 = ['CANARYCOHORTPIA7731', 'CanaryTitleCohortPia', 'CANARYNILSCOHORT8080', 'CanaryTitleNils', 'CANARYMEETINGLINK'];
+/** Pages only the faculty site has. */
+const FACULTY_PAGES = ['dashboard/index.html', 'review/index.html', 'evidence/pia-public/index.html'];
 const COHORT_C2 = ['CANARYOLGAC29191', 'CanaryTitleOlga'];
 const PRIVATE_NAMES = ['Zzyzxprivatus'];
 const secretPicture = readFileSync(join(FIXTURE, 'portfolios/pia-public/secret-picture.png'));
@@ -81,6 +86,11 @@ describe('audience builds of a fixture with canaries', () => {
       }
       expect(site.some((f) => f.path.startsWith('sitemap'))).toBe(false);
     }
+  });
+
+  it('has no dashboard, review queue or evidence page outside the faculty build', () => {
+    for (const site of [publicSite, cohortSite]) for (const page of FACULTY_PAGES) expect(site.map((f) => f.path)).not.toContain(page);
+    for (const page of FACULTY_PAGES) expect(facultySite.map((f) => f.path)).toContain(page);
   });
 
   it('the faculty build contains everything, so the canaries above are real', () => {
