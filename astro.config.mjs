@@ -36,5 +36,28 @@ export default defineConfig({
     ...(audience.kind === 'public' ? [sitemap()] : []),
     audienceIntegration(audience),
   ],
+  // Content security policy: Astro writes a <meta> policy into every page with a hash of each of
+  // its scripts and styles, so an inline script or style that the build did not make is refused.
+  // Pagefind compiles WebAssembly ('wasm-unsafe-eval'); nothing else may evaluate code. What a meta
+  // policy cannot carry (frame-ancestors) is sent as a header (src/lib/deploy/headers.ts).
+  security: {
+    csp: {
+      algorithm: 'SHA-256',
+      directives: [
+        "default-src 'self'",
+        "img-src 'self'",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "media-src 'self'",
+        "manifest-src 'self'",
+        "worker-src 'self'",
+        "frame-src 'none'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+    },
+  },
   devToolbar: { enabled: false },
 });

@@ -12,6 +12,9 @@ import { buildPlan } from '../src/lib/build-plan.ts';
 import { readSettings } from '../src/lib/settings.ts';
 import { ContentError } from '../src/lib/problems.ts';
 import { precheck } from './lib/precheck.ts';
+import { syncState } from '../src/lib/sync/lock.ts';
+import { finishSite } from '../src/lib/deploy/finish-site.ts';
+import { join } from 'node:path';
 
 const { values } = parseArgs({
   options: {
@@ -54,6 +57,12 @@ async function main(): Promise<number> {
     console.error(error instanceof ContentError ? error.message : String(error));
     return 1;
   }
+  // with split repositories, never build content that was not synced from every listed source
+  const sync = syncState(root);
+  if (sync.mode === 'unsynced') {
+    console.error(sync.message);
+    return 1;
+  }
   const requested = values.audience;
   if (requested !== undefined && requested !== 'public' && requested !== 'cohort' && requested !== 'faculty') {
     console.error(`--audience must be public, cohort or faculty; got ${requested}`);
@@ -86,6 +95,7 @@ async function main(): Promise<number> {
     process.stderr.write(`[${i + 1}/${plan.length}] building the ${audienceLabel(audience)} site into ${audienceOutDir(audience)}/ … `);
     try {
       await runAstroBuild(audience);
+      finishSite(join(root, audienceOutDir(audience)), audience.kind);
     } catch (error) {
       process.stderr.write('failed\n\n');
       console.error((error as Error).message);

@@ -3,26 +3,28 @@ import { DateTime } from 'luxon';
 import { buildCalendar, sessionSequence, type CalendarEvent } from '../lib/calendar.ts';
 import { lastModifiedTimes } from '../lib/revisions.ts';
 import { formatLocation } from '../lib/format.ts';
-import { getSessionsOfCohort, type Cohort, type Session } from './program.ts';
+import { getSessions, getSessionsOfCohort, type Cohort, type Session } from './program.ts';
 import { href, settings } from './build.ts';
 
-let revisions: Map<string, Date> | undefined;
-function revisionOf(session: Session): Date {
-  const file = session.entry.filePath ?? '';
-  revisions ??= lastModifiedTimes(process.cwd(), [file]);
-  if (!revisions.has(file)) revisions = new Map([...revisions, ...lastModifiedTimes(process.cwd(), [file])]);
-  return revisions.get(file) ?? new Date(0);
+let revisions: Promise<Map<string, Date>> | undefined;
+/** When each session file of the build last changed: one git log over all of them, read once (not one per session). */
+function sessionRevisions(): Promise<Map<string, Date>> {
+  revisions ??= getSessions().then((all) => lastModifiedTimes(process.cwd(), [...new Set(all.map((s) => s.entry.filePath ?? '').filter(Boolean))]));
+  return revisions;
+}
+async function revisionOf(session: Session): Promise<Date> {
+  return (await sessionRevisions()).get(session.entry.filePath ?? '') ?? new Date(0);
 }
 
 function hostOf(site: URL | undefined): string {
   return new URL(site ?? settings.site).hostname;
 }
 
-function eventOf(session: Session, site: URL | undefined): CalendarEvent | undefined {
+async function eventOf(session: Session, site: URL | undefined): Promise<CalendarEvent | undefined> {
   const d = session.entry.data;
   if (d.start === 'tba' || !session.interval) return undefined;
   const end = d.end ?? DateTime.fromJSDate(session.interval.end, { zone: d.timeZone }).toFormat("yyyy-MM-dd'T'HH:mm");
-  const lastModified = revisionOf(session);
+  const lastModified = await revisionOf(session);
   const description = [d.theme ? `Theme: ${d.theme}` : undefined, d.prework ? `Pre-work: ${d.prework}` : undefined, d.meetingUrl ? `Join: ${d.meetingUrl}` : undefined]
     .filter(Boolean)
     .join('\n\n');
@@ -44,7 +46,7 @@ function eventOf(session: Session, site: URL | undefined): CalendarEvent | undef
 
 export async function cohortCalendar(cohort: Cohort, site: URL | undefined): Promise<string> {
   const sessions = await getSessionsOfCohort(cohort.id);
-  const events = sessions.map((s) => eventOf(s, site)).filter((e): e is CalendarEvent => e !== undefined);
+  const events = (await Promise.all(sessions.map((s) => eventOf(s, site)))).filter((e): e is CalendarEvent => e !== undefined);
   return buildCalendar({
     name: `${settings.title}: ${cohort.entry.data.title}${cohort.demo ? ' (demo)' : ''}`,
     description: `Workshops and virtual calls of the ${cohort.entry.data.title}.`,
@@ -54,7 +56,7 @@ export async function cohortCalendar(cohort: Cohort, site: URL | undefined): Pro
 }
 
 export async function sessionCalendar(session: Session, site: URL | undefined): Promise<string> {
-  const event = eventOf(session, site);
+  const event = await eventOf(session, site);
   if (!event) throw new Error(`${session.id} has no date yet, so it has no calendar file`);
   return buildCalendar({ name: session.entry.data.title, events: [event] });
 }

@@ -13,6 +13,7 @@ export function mainNavigation(): NavItem[] {
     { label: 'Schedule', path: '/schedule/' },
     { label: 'Faculty', path: '/faculty/' },
     { label: 'Participants', path: '/participants/' },
+    { label: 'Trainers', path: '/trainers/' },
   ];
   if (audience.kind === 'public') items.push({ label: 'Apply', path: '/apply/' });
   if (audience.kind !== 'public') {

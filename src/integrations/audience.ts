@@ -13,6 +13,8 @@ interface RouteSpec {
   pattern: string;
   entrypoint: string;
   audiences: readonly Audience['kind'][];
+  /** Only when the site's base is / (root) or a sub-path: did:web resolves to different paths. */
+  base?: 'root' | 'sub-path';
 }
 
 /** Routes that exist only in some audiences' builds (shared routes live in src/pages/). */
@@ -22,15 +24,27 @@ export const AUDIENCE_ROUTES: readonly RouteSpec[] = [
   { pattern: '/dashboard', entrypoint: './src/routes/faculty/dashboard.astro', audiences: ['faculty'] },
   { pattern: '/review', entrypoint: './src/routes/faculty/review.astro', audiences: ['faculty'] },
   { pattern: '/evidence/[participant]', entrypoint: './src/routes/faculty/evidence/[participant].astro', audiences: ['faculty'] },
+  { pattern: '/credentials/[id]', entrypoint: './src/routes/credentials/[id].astro', audiences: ['public'] },
+  { pattern: '/credentials/[id].jwt', entrypoint: './src/routes/credentials/[id].jwt.ts', audiences: ['public'] },
+  { pattern: '/credentials/status/1.jwt', entrypoint: './src/routes/credentials/status-list.jwt.ts', audiences: ['public'] },
+  { pattern: '/credentials/index.json', entrypoint: './src/routes/credentials/index.json.ts', audiences: ['public'] },
+  { pattern: '/credentials/badge.png', entrypoint: './src/routes/credentials/badge.png.ts', audiences: ['public'] },
+  { pattern: '/.well-known/did.json', entrypoint: './src/routes/credentials/did.json.ts', audiences: ['public'], base: 'root' },
+  { pattern: '/did.json', entrypoint: './src/routes/credentials/did.json.ts', audiences: ['public'], base: 'sub-path' },
+  { pattern: '/certificates/[id]', entrypoint: './src/routes/certificates/[id].astro', audiences: ['faculty'] },
+  { pattern: '/certificates/[id]/badge.png', entrypoint: './src/routes/certificates/badge.png.ts', audiences: ['faculty'] },
+  { pattern: '/about-build', entrypoint: './src/routes/build/about-build.astro', audiences: ['faculty'] },
 ];
 
 export function audienceIntegration(audience: Audience): AstroIntegration {
   return {
     name: 'certification-audience',
     hooks: {
-      'astro:config:setup': ({ injectRoute, logger }) => {
+      'astro:config:setup': ({ config, injectRoute, logger }) => {
         logger.info(`building the ${audienceLabel(audience)} site`);
+        const base = config.base === '/' || config.base === '' ? 'root' : 'sub-path';
         for (const route of AUDIENCE_ROUTES) {
+          if (route.base !== undefined && route.base !== base) continue;
           if (route.audiences.includes(audience.kind)) injectRoute({ pattern: route.pattern, entrypoint: route.entrypoint, prerender: true });
         }
       },

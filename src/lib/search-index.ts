@@ -8,6 +8,7 @@
  * Japanese words (氷山, a prefix of 氷山モデル) are all found in the one index; only English
  * stemming applies to every language.
  */
+import { appendFileSync } from 'node:fs';
 import * as pagefind from 'pagefind';
 
 export interface IndexStats {
@@ -15,18 +16,33 @@ export interface IndexStats {
   words: number;
 }
 
+/**
+ * With CERT_TIMINGS=<file>, each indexing run appends one JSON line to that file:
+ * { "step": "pagefind", "audience", "cohort", "pages", "ms" } (read by scripts/bench.ts).
+ */
+function recordTiming(pages: number, ms: number): void {
+  const file = process.env['CERT_TIMINGS'];
+  if (!file) return;
+  const line = { step: 'pagefind', audience: process.env['CERT_AUDIENCE'] ?? 'public', cohort: process.env['CERT_COHORT'], pages, ms: Math.round(ms) };
+  appendFileSync(file, `${JSON.stringify(line)}\n`);
+}
+
 export async function indexSite(siteDir: string, log: (message: string) => void = () => {}): Promise<IndexStats> {
+  const started = performance.now();
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  let pages = 0;
   try {
     log('indexing for search…');
     const added = await index.addDirectory({ path: siteDir });
     if (added.errors.length) throw new Error(`Pagefind could not index ${siteDir}: ${added.errors.join('; ')}`);
+    pages = added.page_count;
     const written = await index.writeFiles({ outputPath: `${siteDir}/pagefind` });
     if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
     return { pages: added.page_count, words: 0 };
   } finally {
     await index.deleteIndex();
     await pagefind.close();
+    recordTiming(pages, performance.now() - started);
   }
 }

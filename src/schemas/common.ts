@@ -9,6 +9,11 @@
  */
 import { z } from 'zod';
 
+// In the browser (the composer), zod would probe for eval with `new Function` to speed up parsing;
+// the sites' content security policy forbids eval, so the probe is refused and reported as a
+// violation. Parse without it there.
+if (typeof document !== 'undefined') z.config({ jitless: true });
+
 export interface FieldMeta {
   /** One line saying what the field is, and its default when it has one. */
   description: string;

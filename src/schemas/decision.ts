@@ -104,7 +104,7 @@ export const decisionSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['revoked'],
-          message: 'revoked applies to a certified decision only: a further-work decision issued no credential, so there is nothing to revoke. Remove the revoked lines',
+          message: 'revoked applies to a certified decision only: a further-work decision issued no credential, so there is nothing to revoke. Remove the revoked lines, for example the line revoked: and the date: and reason: lines under it',
         });
       } else if (d.released === undefined) {
         ctx.addIssue({
@@ -116,7 +116,7 @@ export const decisionSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['revoked', 'date'],
-          message: `revoked date (${d.revoked.date}) is before the credential was issued (released: ${d.released}); write a date on or after ${d.released}`,
+          message: `revoked date (${d.revoked.date}) is before the credential was issued (released: ${d.released}); write a date on or after it, for example date: ${d.released}`,
         });
       }
     }

@@ -19,7 +19,7 @@ export const recipientSchema = z.strictObject({
       .string({ error: 'expected the email address the credential is issued to, for example maria.lopez@example.org' })
       .trim()
       .max(254, { message: 'email must be at most 254 characters' })
-      .regex(EMAIL, { message: 'email must be one address such as maria.lopez@example.org, without a name or <brackets>' }),
+      .regex(EMAIL, { message: 'email must be one address without a name or <brackets>, for example email: maria.lopez@example.org' }),
     {
       description: 'the address the credential is issued to (hashed with the salt; case does not matter); it never appears on any site',
       example: 'maria.lopez@example.org',

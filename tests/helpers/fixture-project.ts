@@ -18,8 +18,8 @@ export interface FixtureProject {
   /** Write (or overwrite) a file under the fixture's root. */
   write: (path: string, contents: string | Buffer) => void;
   remove: (path: string) => void;
-  /** Run one audience's Astro build; never throws, returns the outcome and the log. */
-  build: (audience: Audience) => { ok: boolean; log: string; outDir: string };
+  /** Run one audience's Astro build (with extra environment variables); never throws, returns the outcome and the log. */
+  build: (audience: Audience, env?: Record<string, string>) => { ok: boolean; log: string; outDir: string };
   /** Run a project script (scripts/<name>.ts) with arguments. */
   run: (script: string, args?: string[], env?: Record<string, string>) => { status: number; stdout: string; stderr: string };
   cleanup: () => void;
@@ -48,8 +48,8 @@ export function makeFixtureProject(contentDir?: string): FixtureProject {
     root,
     write,
     remove: (path) => rmSync(join(root, path), { recursive: true, force: true }),
-    build: (audience) => {
-      const env: NodeJS.ProcessEnv = { ...process.env, CERT_AUDIENCE: audience.kind, ASTRO_TELEMETRY_DISABLED: '1' };
+    build: (audience, extra = {}) => {
+      const env: NodeJS.ProcessEnv = { ...process.env, ...extra, CERT_AUDIENCE: audience.kind, ASTRO_TELEMETRY_DISABLED: '1' };
       if (audience.kind === 'cohort') env['CERT_COHORT'] = audience.cohort;
       const result = spawnSync(NODE, ['node_modules/astro/bin/astro.mjs', 'build'], { cwd: root, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
       return { ok: result.status === 0, log: `${result.stdout}\n${result.stderr}`, outDir: join(root, audienceOutDir(audience)) };

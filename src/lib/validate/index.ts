@@ -7,10 +7,13 @@ import { isAbsolute, posix, relative, resolve, sep } from 'node:path';
 import { classifyPath } from '../content-model.ts';
 import { problem, sortProblems, type Problem } from '../problems.ts';
 import { SETTINGS_FILE } from '../settings.ts';
+import { SOURCES_FILE } from '../sync/sources.ts';
+import { LOCK_FILE } from '../sync/lock.ts';
 import { ATTACHMENT_EXTENSIONS, checkAttachments } from './attachments.ts';
 import { readContent, type ContentRecord, type EntryKind } from './read-content.ts';
 import { checkReferences } from './references.ts';
 import { checkAssessmentReferences } from './assessment-references.ts';
+import { checkCredentialReferences } from './credential-references.ts';
 
 export type { ContentRecord } from './read-content.ts';
 
@@ -66,7 +69,7 @@ function strayProblems(entries: ReadonlyMap<string, EntryKind>, referenced: Read
   // a file listed with the wrong capitals is reported as a missing attachment already
   const listed = new Set([...referenced].map((r) => r.toLowerCase()));
   for (const [path, kind] of entries) {
-    if (kind !== 'file' || path === SETTINGS_FILE || classifyPath(path) || listed.has(path.toLowerCase()) || mentioned(path)) continue;
+    if (kind !== 'file' || path === SETTINGS_FILE || path === SOURCES_FILE || path === LOCK_FILE || classifyPath(path) || listed.has(path.toLowerCase()) || mentioned(path)) continue;
     const name = path.slice(path.lastIndexOf('/') + 1);
     const ext = (/\.([^./]+)$/.exec(name)?.[1] ?? '').toLowerCase();
     const inPortfolio = /^content\/(demo\/)?portfolios\/[^/]+\//.test(path);
@@ -92,7 +95,7 @@ function strayProblems(entries: ReadonlyMap<string, EntryKind>, referenced: Read
 export function validateContent(root: string, options: ValidateOptions = {}): ValidationResult {
   const read = readContent(root, { gate: options.gate, onProgress: options.onProgress });
   const attachments = checkAttachments(root, read.records, read.entries);
-  let problems: Problem[] = [...read.problems, ...checkReferences(read.records), ...checkAssessmentReferences(read.records), ...attachments.problems, ...strayProblems(read.entries, attachments.referenced, read.texts)];
+  let problems: Problem[] = [...read.problems, ...checkReferences(read.records), ...checkAssessmentReferences(read.records), ...checkCredentialReferences(read.records), ...attachments.problems, ...strayProblems(read.entries, attachments.referenced, read.texts)];
   let files = read.entries.size;
   if (options.paths && options.paths.length > 0) {
     const scopes = options.paths.map((p) => toProjectPath(root, p));

@@ -13,6 +13,7 @@ import { gateFile } from '../gate/node.ts';
 import { problem, type Problem } from '../problems.ts';
 import { checkSchema } from '../schema-problems.ts';
 import { SETTINGS_FILE } from '../settings.ts';
+import { parseSources, rulesFromEnv, SOURCES_FILE } from '../sync/sources.ts';
 import { MAX_TEXT_FILE_BYTES, parseSource, type ParsedSource, type PathSegment, type Position } from '../source-file.ts';
 import type { z } from 'zod';
 import { fieldMeta } from '../../schemas/common.ts';
@@ -177,6 +178,7 @@ export function checkContentFile(
 ): { problems: Problem[]; record?: ContentRecord } {
   const where = classifyPath(file);
   const problems: Problem[] = [];
+  if (file === SOURCES_FILE) return { problems: parseSources(text, rulesFromEnv(), file).problems };
   if (file === SETTINGS_FILE) {
     const source = parseSource(file, text);
     problems.push(...source.problems);
@@ -301,7 +303,7 @@ export function readContent(root: string, options: ReadOptions = {}): ContentRea
       problems.push(symlinkProblem(root, path));
     } else if (kind === 'other') {
       problems.push(problem(path, 1, 1, 'file-kind', 'this is not a regular file (a device, socket or pipe); remove it'));
-    } else if (path === SETTINGS_FILE || classifyPath(path)) {
+    } else if (path === SETTINGS_FILE || path === SOURCES_FILE || classifyPath(path)) {
       const read = readText(root, path);
       if (read.problem) {
         const where = classifyPath(path);

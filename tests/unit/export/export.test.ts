@@ -225,7 +225,8 @@ describe('the demo cohort', () => {
       return row.slice(-3);
     };
     expect(decision('oskar-molleskov')).toEqual(['certified', '2026-11-20', '2026-11-25']);
-    expect(decision('tilde-fjordholm')).toEqual(['certified', '2026-11-26', '']);
+    expect(decision('tilde-fjordholm')).toEqual(['certified', '2026-11-26', '2026-11-27']);
+    expect(decision('haruka-kumonoue')).toEqual(['certified', '2026-11-27', '']);
     expect(decision('marisol-havgaard')).toEqual(['further-work', '2026-11-26', '2026-11-27']);
     const teo = rows.find((r) => r[0] === 'teo-pastizal') ?? [];
     // joined in September: the June workshop is not required of him

@@ -1,0 +1,5 @@
+/** The badge image of the achievement (no credential baked in), public build: /credentials/badge.png. */
+import type { APIRoute } from 'astro';
+import { getBadgeImage } from '../../data/credentials.ts';
+
+export const GET: APIRoute = async () => new Response(new Uint8Array(await getBadgeImage()), { headers: { 'Content-Type': 'image/png' } });
