@@ -67,6 +67,8 @@ describe('browse portfolios', () => {
     await page.goto(`${faculty}browse/`);
     await page.getByRole('group', { name: 'Filters' }).getByLabel(site, { exact: false }).first().check();
     await page.getByRole('group', { name: 'Filters' }).getByLabel(typeLabel, { exact: false }).first().check();
+    // each click starts a new search; wait for the one with both filters to be announced
+    await expect.poll(() => page.getByTestId('browse-status').textContent(), { timeout: 15_000 }).toContain(`${expected.length} entr`);
     const found = await results(page);
     expect(found.titles.sort()).toEqual(expected);
     expect(found.status).toContain(`${expected.length} entr`);
