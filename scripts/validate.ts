@@ -7,19 +7,23 @@
  *
  * Exit status: 0 no errors (warnings allowed), 1 errors found, 2 wrong usage, 3 a bug in the validator.
  */
-import { existsSync, lstatSync } from 'node:fs';
+import { appendFileSync, existsSync, lstatSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { toProjectPath, validateContent } from '../src/lib/validate/index.ts';
+import { participantProgress } from './lib/participant-progress.ts';
 import { formatReport, REPORT_FORMATS, writeGithubStepSummary, type ReportFormat } from '../src/lib/validate/report.ts';
 
-const USAGE = `Usage: npm run validate [-- PATH...] [--format text|github|json]
+const USAGE = `Usage: npm run validate [-- PATH...] [--format text|github|json] [--participant ID|@HANDLE]
 
 Checks the content of the project in the current folder.
   PATH              only report problems in these files or folders (everything is still read)
   --format text     one line per problem, then a summary (default)
   --format github   annotations for GitHub Actions, and a full table in the step summary
   --format json     one JSON document: { problems, errors, warnings, files }
+  --participant ID  end with that participant's own progress against the qualification criteria
+                    (@HANDLE finds the participant by git handle; nothing is shown for a handle
+                    that is not a participant's)
 
 Exit status: 0 no errors (warnings allowed), 1 errors found, 2 wrong usage.`;
 
@@ -49,6 +53,7 @@ function main(argv: readonly string[]): number {
       strict: true,
       options: {
         format: { type: 'string', short: 'f', default: 'text' },
+        participant: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -98,6 +103,13 @@ function main(argv: readonly string[]): number {
   const input = { problems: result.problems, files: result.files };
   process.stdout.write(formatReport(format as ReportFormat, input));
   if (format === 'github') writeGithubStepSummary(input);
+  if (parsed.values.participant) {
+    const progress = participantProgress(result.records, parsed.values.participant, process.env);
+    if (progress === 'unknown') return usageError(`there is no participant ${parsed.values.participant}`);
+    if (progress && format === 'json') process.stderr.write(progress.text);
+    else if (progress) process.stdout.write(`\n${progress.text}`);
+    if (progress && format === 'github' && process.env['GITHUB_STEP_SUMMARY']) appendFileSync(process.env['GITHUB_STEP_SUMMARY'], `\n${progress.markdown}`);
+  }
   return result.problems.some((p) => p.severity === 'error') ? 1 : 0;
 }
 

@@ -22,6 +22,7 @@ import { attendanceSchema } from './schemas/attendance.ts';
 import { approvalSchema } from './schemas/approval.ts';
 import { assessmentSchema } from './schemas/assessment.ts';
 import { decisionSchema } from './schemas/decision.ts';
+import { resourceSchema } from './schemas/resource.ts';
 import { credentialsLoader } from './loaders/credentials-loader.ts';
 import { credentialRecordSchema } from './lib/credentials/record.ts';
 
@@ -50,6 +51,7 @@ export const collections = {
   approvals: collection('approvals', approvalSchema),
   assessments: collection('assessments', assessmentSchema),
   decisions: collection('decisions', decisionSchema),
+  resources: collection('resources', resourceSchema),
   // derived from decisions, recipients and participants; never the faculty records themselves (see the loader)
   credentials: defineCollection({ loader: credentialsLoader({ audience, demo }), schema: credentialRecordSchema }),
 };

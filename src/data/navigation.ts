@@ -19,6 +19,7 @@ export function mainNavigation(): NavItem[] {
   if (audience.kind !== 'public') {
     items.push({ label: 'Browse portfolios', path: '/browse/' });
     items.push({ label: 'Write an entry', path: '/compose/' });
+    items.push({ label: 'Resources', path: '/resources/' });
   }
   if (audience.kind === 'faculty') items.push({ label: 'Dashboard', path: '/dashboard/' });
   return items;

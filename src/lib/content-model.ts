@@ -4,6 +4,7 @@
  * scope check all read this one table.
  */
 import type { z } from 'zod';
+import { resourceSchema } from '../schemas/resource.ts';
 import { cohortSchema } from '../schemas/cohort.ts';
 import { facultySchema } from '../schemas/faculty.ts';
 import { moduleSchema } from '../schemas/module.ts';
@@ -38,6 +39,8 @@ export interface CollectionSpec {
   what: string;
   /** Can files of this collection come from content/demo/? */
   demo: boolean;
+  /** A rule about the body, given the valid data: why it is not acceptable, or undefined. */
+  bodyRule?: (data: Record<string, unknown>, body: string) => string | undefined;
 }
 
 export const COLLECTIONS = [
@@ -54,6 +57,20 @@ export const COLLECTIONS = [
   { name: 'approvals', folder: 'approvals', kinds: ['yaml'], depth: 1, schema: approvalSchema, components: {}, what: 'a proposal approval', demo: true },
   { name: 'assessments', folder: 'assessments', kinds: ['yaml'], depth: 1, schema: assessmentSchema, components: {}, what: 'an assessment', demo: true },
   { name: 'decisions', folder: 'decisions', kinds: ['yaml'], depth: 1, schema: decisionSchema, components: {}, what: 'a decision', demo: true },
+  {
+    name: 'resources',
+    folder: 'resources',
+    kinds: ['md'],
+    depth: 0,
+    schema: resourceSchema,
+    components: {},
+    what: 'a resource',
+    demo: true,
+    bodyRule: (data, body) =>
+      data['kind'] === 'recording' && body.trim().length < 40
+        ? 'a recording needs its transcript as the text of this file, below the closing ---, so that people who cannot hear it can read it'
+        : undefined,
+  },
   { name: 'recipients', folder: 'recipients', kinds: ['yaml'], depth: 0, schema: recipientSchema, components: {}, what: 'a recipient record', demo: true },
 ] as const satisfies readonly CollectionSpec[];
 

@@ -17,6 +17,9 @@ export interface PolicyContext {
   fingerprint: string;
 }
 
+/** Program information: public in every build (fields narrower than their file are redacted below). */
+const PUBLIC_COLLECTIONS = new Set(['program', 'cohorts', 'modules', 'sessions', 'faculty', 'sites', 'framework']);
+
 const FACULTY_ONLY = new Set(['attendance', 'assessments', 'decisions', 'approvals', 'recipients']);
 
 /** The participant a piece of participant-owned content belongs to, from its id. */
@@ -37,7 +40,10 @@ export function exposureOf(collection: string, id: string, data: Record<string, 
     if (!owner) return { visibility: 'faculty' };
     return { visibility: (data['visibility'] as Visibility | undefined) ?? 'faculty', cohort: owner.cohort, ownerConsents: owner.publicProfile };
   }
-  return { visibility: 'public' };
+  if (collection === 'resources') return { visibility: (data['visibility'] as Visibility | undefined) ?? 'cohort' };
+  if (PUBLIC_COLLECTIONS.has(collection)) return { visibility: 'public' };
+  // a collection nobody has classified is treated as private until someone does
+  return { visibility: 'faculty' };
 }
 
 /** Remove fields narrower than their file before it is stored for an audience. */

@@ -251,7 +251,8 @@ export function checkSchema<S extends AnySchema>(
       const got = valueAt(data, path);
       const close = typeof got === 'string' ? suggest(got, allowedValues(schema, path, data, issue)) : undefined;
       if (close && close !== got) message += `; did you mean ${close}?`;
-      if (meta && !/for example|must be one of|must be (proposal|workshop|site)/.test(base)) {
+      // the field's description and example help, unless the message already says what to write
+      if (meta && !/for example|must be one of|must be (proposal|workshop|site)|\b(write|add|remove)\b/.test(base)) {
         message += ` (${meta.description}${meta.example ? `, for example ${meta.example}` : ''})`;
       }
     }

@@ -100,6 +100,8 @@ export function contentLoader(options: LoaderOptions): Loader {
         if (refused.has(file)) return props.data;
         const source = parsed.get(file);
         const check = checkSchema(spec.schema, props.data, file, source?.locate ?? (() => ({ line: 1, column: 1 })), spec.what);
+        const bodyProblem = check.value !== undefined && source ? spec.bodyRule?.(check.value as Record<string, unknown>, source.body) : undefined;
+        if (bodyProblem && source) check.problems.push(problem(file, source.bodyLine, 1, 'body', bodyProblem));
         if (check.problems.length) {
           problems.push(...check.problems);
           refused.add(file);

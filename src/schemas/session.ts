@@ -54,6 +54,10 @@ export const sessionSchema = z
       description: 'pre-work participants do before the session, in Markdown',
       example: 'Read the iceberg model handout.',
     }),
+    resources: field(z.array(idRef('resource', 'iceberg-model')).default([]), {
+      description: 'ids of resources (readings, tools, recordings) that are part of the pre-work',
+      example: '[iceberg-model]',
+    }),
     speakers: field(z.array(idRef('faculty member', 'peter-m-senge')).default([]), {
       description: 'ids of faculty who lead or speak',
       example: '[peter-m-senge]',

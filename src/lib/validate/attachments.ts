@@ -1,13 +1,17 @@
 /**
- * Attachments of portfolio entries: each `attachments[].file` must be a real file next to the
- * entry, inside the participant's folder, at most 10 MB, and its bytes must be what its name says
- * (a renamed .docx is not a PDF). Reads the disk, so it is kept apart from the pure reference checks.
+ * Files that content lists next to itself: attachments of portfolio entries, and the audio and
+ * handouts of resources. Each must be a real file next to the entry, inside its folder, within its
+ * size limit (10 MB; 30 MB for recordings), and its bytes must be what its name says (a renamed
+ * .docx is not a PDF; a Git LFS pointer is not the recording). Reads the disk, so it is kept apart
+ * from the pure reference checks.
  */
 import { closeSync, lstatSync, openSync, readSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { problem, type Problem } from '../problems.ts';
 import { suggest } from '../schema-problems.ts';
 import { attachmentSchema } from '../../schemas/portfolio-entry.ts';
+import { MAX_AUDIO_BYTES } from '../../schemas/resource.ts';
+import type { PathSegment } from '../source-file.ts';
 import type { ContentRecord, EntryKind } from './read-content.ts';
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
@@ -94,6 +98,32 @@ export function attachmentsOf(record: ContentRecord): { index: number; file: str
   return out;
 }
 
+interface ListedFile {
+  path: PathSegment[];
+  field: string;
+  file: string;
+  maxBytes: number;
+}
+
+/** Every file a record lists next to itself, with where it is written and its size limit. */
+function listedFiles(record: ContentRecord): ListedFile[] {
+  if (record.collection === 'portfolios') {
+    return attachmentsOf(record).map(({ index, file }) => ({ path: ['attachments', index, 'file'], field: `attachments[${index}].file`, file, maxBytes: MAX_ATTACHMENT_BYTES }));
+  }
+  if (record.collection === 'resources') {
+    const out: ListedFile[] = [];
+    const audio = record.data['audio'];
+    const audioFile = audio && typeof audio === 'object' ? (audio as Record<string, unknown>)['file'] : undefined;
+    if (typeof audioFile === 'string') out.push({ path: ['audio', 'file'], field: 'audio.file', file: audioFile, maxBytes: MAX_AUDIO_BYTES });
+    const file = record.data['file'];
+    if (typeof file === 'string') out.push({ path: ['file'], field: 'file', file, maxBytes: MAX_ATTACHMENT_BYTES });
+    return out;
+  }
+  return [];
+}
+
+const LFS_POINTER = 'version https://git-lfs';
+
 /** Path of an attachment relative to the project root. */
 export function attachmentPath(entryFile: string, file: string): string {
   return posix.normalize(posix.join(posix.dirname(entryFile), file));
@@ -115,17 +145,16 @@ export function checkAttachments(root: string, records: readonly ContentRecord[]
   const referenced = new Set<string>();
   const fileRule = attachmentSchema.shape.file;
   for (const record of records) {
-    if (record.collection !== 'portfolios') continue;
     const folder = posix.dirname(record.file);
-    for (const { index, file } of attachmentsOf(record)) {
-      const at = record.locate(['attachments', index, 'file']);
-      const field = `attachments[${index}].file`;
+    for (const { path, field, file, maxBytes } of listedFiles(record)) {
+      const at = record.locate(path);
       const report = (rule: string, message: string) => problems.push(problem(record.file, at.line, at.column, rule, `${field}: ${message}`));
       const target = attachmentPath(record.file, file);
       // listed, so not a stray file, even when the name is written wrongly
       if (target.startsWith(`${folder}/`)) referenced.add(target);
       // a file name the schema refuses has been reported already (the schema also refuses ../)
-      if (!fileRule.safeParse(file).success) continue;
+      if (record.collection === 'portfolios' && !fileRule.safeParse(file).success) continue;
+      if (!/^\.\/[\w./-]+$/.test(file)) continue;
       // kept although the schema's pattern already prevents it: the rule must not depend on a regex
       if (!target.startsWith(`${folder}/`)) {
         report(
@@ -165,10 +194,17 @@ export function checkAttachments(root: string, records: readonly ContentRecord[]
         report('attachment-kind', `${target} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}); check its permissions`);
         continue;
       }
-      if (size > MAX_ATTACHMENT_BYTES) {
+      if (new TextDecoder('latin1').decode(head).startsWith(LFS_POINTER.slice(0, 16))) {
+        report(
+          'lfs-pointer',
+          `${target} is a Git LFS pointer, not the file itself: install Git LFS and run git lfs pull (in CI, check out with lfs: true), or keep the file in the program's storage and write its https address instead`,
+        );
+        continue;
+      }
+      if (size > maxBytes) {
         report(
           'attachment-size',
-          `${target} is ${formatSize(size)}; an attachment may be at most ${formatSize(MAX_ATTACHMENT_BYTES)}. Make it smaller (export a PDF with reduced image quality, resize a photo, or record audio at a lower bit rate), or split it into several files`,
+          `${target} is ${formatSize(size)}; ${field === 'audio.file' ? 'a recording' : 'an attachment'} may be at most ${formatSize(maxBytes)}. Make it smaller (export a PDF with reduced image quality, resize a photo, or record audio at a lower bit rate), or split it into several files`,
         );
       }
       const ext = (/\.([a-z0-9]+)$/i.exec(target)?.[1] ?? '').toLowerCase();

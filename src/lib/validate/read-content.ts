@@ -215,6 +215,8 @@ export function checkContentFile(
   }
   const check = checkSchema(where.spec.schema, source.data, file, source.locate, where.spec.what);
   problems.push(...check.problems);
+  const bodyProblem = check.value !== undefined ? where.spec.bodyRule?.(asObject(check.value), source.body) : undefined;
+  if (bodyProblem) problems.push(problem(file, source.bodyLine, 1, 'body', bodyProblem));
   if (where.problem) return { problems };
   const valid = check.problems.length === 0 && check.value !== undefined;
   const record: ContentRecord = {

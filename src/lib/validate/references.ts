@@ -178,6 +178,9 @@ export function checkReferences(records: readonly ContentRecord[]): Problem[] {
         for (const { index: i, value } of strs(data, 'speakers')) {
           ref(record, ['speakers', i], { collection: 'faculty', id: value, fromDemo: demo }, `speakers: faculty member "${value}" does not exist`);
         }
+        for (const { index: i, value } of strs(data, 'resources')) {
+          ref(record, ['resources', i], { collection: 'resources', id: value, fromDemo: demo }, `resources: the pre-work resource "${value}" does not exist`);
+        }
         break;
       }
       case 'participants': {

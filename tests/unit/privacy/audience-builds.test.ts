@@ -23,7 +23,10 @@ const FACULTY_ONLY = [
   'CANARYABSENCEREASON',
   'CANARYASSESSMENTCOMMENT',
   'CANARYDECISIONCONDITION',
+  'CANARYFACULTYTOOL9393',
 ];
+/** Resources for participants: the cohort sees them, the public never does. */
+const COHORT_RESOURCES = ['CANARYTRANSCRIPT6161', 'CanaryRecordingTitle', 'CANARYAUDIOBYTES', 'CANARYCOHORTREADING4242'];
 const COHORT_C1 = ['CANARYCOHORTPIA7731', 'CanaryTitleCohortPia', 'CANARYNILSCOHORT8080', 'CanaryTitleNils', 'CANARYMEETINGLINK'];
 /** Pages only the faculty site has. */
 const FACULTY_PAGES = ['dashboard/index.html', 'review/index.html', 'evidence/pia-public/index.html'];
@@ -55,7 +58,9 @@ describe('audience builds of a fixture with canaries', () => {
   afterAll(() => project?.cleanup());
 
   it('the public build contains no cohort-only or faculty-only text, title, name, image or attachment', () => {
-    expect(leaks(publicSite, [...FACULTY_ONLY, ...COHORT_C1, ...COHORT_C2, ...PRIVATE_NAMES])).toEqual({});
+    expect(leaks(publicSite, [...FACULTY_ONLY, ...COHORT_C1, ...COHORT_C2, ...PRIVATE_NAMES, ...COHORT_RESOURCES])).toEqual({});
+    expect(publicSite.filter((f) => /\.(mp3|m4a|ogg)$/.test(f.path)).map((f) => f.path)).toEqual([]);
+    expect(filesContaining(publicSite, 'PUBLICTOOLWORD').length).toBeGreaterThan(0);
     expect(filesWithBytes(publicSite, secretPicture.subarray(-40))).toEqual([]);
     expect(publicSite.filter((f) => f.path.includes('secret-picture'))).toEqual([]);
   });
@@ -72,7 +77,7 @@ describe('audience builds of a fixture with canaries', () => {
     expect(leaks(cohortSite, [...FACULTY_ONLY, ...COHORT_C2])).toEqual({});
     expect(filesWithBytes(cohortSite, secretPicture.subarray(-40))).toEqual([]);
     expect(cohortSite.filter((f) => f.path.includes('secret-picture'))).toEqual([]);
-    for (const canary of COHORT_C1) expect(filesContaining(cohortSite, canary).length, canary).toBeGreaterThan(0);
+    for (const canary of [...COHORT_C1, ...COHORT_RESOURCES]) expect(filesContaining(cohortSite, canary).length, canary).toBeGreaterThan(0);
     expect(filesContaining(cohortSite, 'Zzyzxprivatus').length).toBeGreaterThan(0);
   });
 
