@@ -1,5 +1,6 @@
 /** Builds one participant's progress summary from the records the validator read. */
 import { coverageInputFromContent, evaluateCoverage } from '../../src/lib/coverage.ts';
+import { buildInstantFromEnv } from '../../src/lib/build-date.ts';
 import { progressSummary, type ProgressSummary } from '../../src/lib/progress.ts';
 import type { ContentRecord } from '../../src/lib/validate/read-content.ts';
 import type { EvidenceRule } from '../../src/schemas/framework.ts';
@@ -13,7 +14,7 @@ export function participantProgress(records: readonly ContentRecord[], who: stri
     : participants.find((p) => p.id === who);
   if (!participant) return byHandle ? undefined : 'unknown';
   const cohort = String(participant.data['cohort']);
-  const asOf = env['CERT_AS_OF'] ? new Date(`${env['CERT_AS_OF']}T23:59:59Z`) : new Date();
+  const asOf = buildInstantFromEnv(env);
   const valid = records.filter((r) => r.valid);
   // only this participant's entries and approvals go in: the summary cannot say anything about anyone else
   const own = valid.filter(

@@ -5,6 +5,7 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { coverageInputFromContent, evaluateCoverage, type CoverageResult, type ContentItem } from '../lib/coverage.ts';
+import { buildInstantFromEnv } from '../lib/build-date.ts';
 import { disagrees, reviewStages, type ReviewStage } from '../lib/assessment-view.ts';
 import type { Level } from '../schemas/assessment.ts';
 
@@ -18,10 +19,9 @@ export async function getCriteria(): Promise<CriterionEntry[]> {
   return criteria;
 }
 
-/** The date coverage is computed for: today, or CERT_AS_OF (YYYY-MM-DD) for reproducible builds. */
+/** The instant coverage is computed for: now, or the end of CERT_BUILD_DATE (see src/lib/build-date.ts). */
 export function asOf(): Date {
-  const fixed = process.env['CERT_AS_OF'];
-  return fixed ? new Date(`${fixed}T23:59:59Z`) : new Date();
+  return buildInstantFromEnv(process.env);
 }
 
 function byParticipant<T extends { id: string }>(items: T[]): Map<string, T[]> {

@@ -32,17 +32,7 @@ export interface DeriveOptions {
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
-/** The build date: CERT_BUILD_DATE (YYYY-MM-DD, for reproducible builds and tests), else today in UTC. */
-export function buildDateFromEnv(env: Record<string, string | undefined>, now = new Date()): string {
-  const given = env['CERT_BUILD_DATE'];
-  if (given !== undefined && given !== '') {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(given) || Number.isNaN(Date.parse(`${given}T00:00:00Z`))) {
-      throw new Error(`CERT_BUILD_DATE must be a date written YYYY-MM-DD, for example 2027-06-30; got "${given}"`);
-    }
-    return given;
-  }
-  return now.toISOString().slice(0, 10);
-}
+export { buildDateFromEnv } from '../build-date.ts';
 
 export function deriveCredentials(sources: readonly CredentialSourceRecord[], options: DeriveOptions): { records: CredentialRecord[]; problems: Problem[] } {
   const valid = sources.filter((r) => r.valid !== false);

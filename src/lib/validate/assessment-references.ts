@@ -23,75 +23,12 @@ import { problem, type Problem, type Severity } from '../problems.ts';
 import { suggest } from '../schema-problems.ts';
 import type { PathSegment } from '../source-file.ts';
 import type { ContentRecord } from './read-content.ts';
+import { ID, RecordIndex, listIds, obj, strs, text } from './record-index.ts';
 
 /** The fields of a content record these checks read (the validator's ContentRecord fits). */
 export type AssessmentRecord = Pick<ContentRecord, 'id' | 'file' | 'data' | 'demo' | 'locate'> & { collection: string; valid?: boolean };
 
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const MAX_LISTED = 12;
-
-function listIds(ids: readonly string[]): string {
-  if (ids.length === 0) return 'none yet';
-  const shown = ids.slice(0, MAX_LISTED).join(', ');
-  return ids.length > MAX_LISTED ? `${shown} and ${ids.length - MAX_LISTED} more` : shown;
-}
-
-function str(data: Record<string, unknown>, key: string): string | undefined {
-  const v = data[key];
-  return typeof v === 'string' && v !== '' ? v : undefined;
-}
-
-function strs(data: Record<string, unknown>, key: string): { index: number; value: string }[] {
-  const v = data[key];
-  if (!Array.isArray(v)) return [];
-  const out: { index: number; value: string }[] = [];
-  v.forEach((item: unknown, index) => {
-    if (typeof item === 'string' && ID.test(item)) out.push({ index, value: item });
-  });
-  return out;
-}
-
-function obj(value: unknown): Record<string, unknown> | undefined {
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-}
-
-class Index {
-  private readonly byCollection = new Map<string, Map<string, AssessmentRecord[]>>();
-
-  constructor(records: readonly AssessmentRecord[]) {
-    for (const r of records) {
-      let ids = this.byCollection.get(r.collection);
-      if (!ids) this.byCollection.set(r.collection, (ids = new Map()));
-      const list = ids.get(r.id);
-      if (list) list.push(r);
-      else ids.set(r.id, [r]);
-    }
-  }
-
-  /** The record a reference from demo (or real) content may use: real first; demo only from demo. */
-  find(collection: string, id: string, fromDemo: boolean): AssessmentRecord | undefined {
-    const all = this.byCollection.get(collection)?.get(id) ?? [];
-    return all.find((r) => !r.demo) ?? (fromDemo ? all[0] : undefined);
-  }
-
-  /** Demo-only record a real file may not use, for the message. */
-  demoOnly(collection: string, id: string): AssessmentRecord | undefined {
-    const all = this.byCollection.get(collection)?.get(id) ?? [];
-    return all.every((r) => r.demo) ? all[0] : undefined;
-  }
-
-  ids(collection: string, fromDemo: boolean, keep: (r: AssessmentRecord) => boolean = () => true): string[] {
-    const out: string[] = [];
-    for (const [id, list] of this.byCollection.get(collection) ?? []) {
-      if (list.some((r) => (fromDemo || !r.demo) && keep(r))) out.push(id);
-    }
-    return out.sort();
-  }
-
-  records(collection: string): AssessmentRecord[] {
-    return [...(this.byCollection.get(collection)?.values() ?? [])].flat();
-  }
-}
+const str = text;
 
 const isAssessor = (r: AssessmentRecord) => r.data['assessor'] === true;
 
@@ -102,7 +39,7 @@ function expected(folder: string, id: string, ext: string, fromDemo: boolean, de
 }
 
 export function checkAssessmentReferences(records: readonly AssessmentRecord[]): Problem[] {
-  const index = new Index(records);
+  const index = new RecordIndex(records);
   const problems: Problem[] = [];
   const at = (record: AssessmentRecord, path: readonly PathSegment[], rule: string, message: string, severity: Severity = 'error') => {
     const pos = path.length ? record.locate(path) : { line: 1, column: 1 };

@@ -22,53 +22,16 @@ import { suggest } from '../schema-problems.ts';
 import type { PathSegment } from '../source-file.ts';
 import { FIRST_YEAR, LAST_YEAR, statusListIndex } from '../credentials/status-list.ts';
 import type { ContentRecord } from './read-content.ts';
+import { RecordIndex, listIds, text } from './record-index.ts';
+
+export { RecordIndex };
 
 /** The fields of a content record these checks read (the validator's ContentRecord fits). */
 export type CredentialSourceRecord = Pick<ContentRecord, 'id' | 'file' | 'data' | 'demo' | 'locate'> & { collection: string; valid?: boolean };
 
-const MAX_LISTED = 12;
 const EXAMPLE_RECIPIENT = 'email: maria.lopez@example.org and salt: 3f9c1b7e2a6d4c08b5e1f0a9d2c7b6e4';
 
-function listIds(ids: readonly string[]): string {
-  if (ids.length === 0) return 'none yet';
-  const shown = ids.slice(0, MAX_LISTED).join(', ');
-  return ids.length > MAX_LISTED ? `${shown} and ${ids.length - MAX_LISTED} more` : shown;
-}
-
-function str(data: Record<string, unknown>, key: string): string | undefined {
-  const v = data[key];
-  return typeof v === 'string' && v !== '' ? v : undefined;
-}
-
-/** Records by collection and id; a real record is preferred, a demo one only serves demo content. */
-export class RecordIndex<R extends CredentialSourceRecord> {
-  private readonly byCollection = new Map<string, Map<string, R[]>>();
-
-  constructor(records: readonly R[]) {
-    for (const r of records) {
-      let ids = this.byCollection.get(r.collection);
-      if (!ids) this.byCollection.set(r.collection, (ids = new Map()));
-      const list = ids.get(r.id);
-      if (list) list.push(r);
-      else ids.set(r.id, [r]);
-    }
-  }
-
-  find(collection: string, id: string, fromDemo: boolean): R | undefined {
-    const all = this.byCollection.get(collection)?.get(id) ?? [];
-    return all.find((r) => !r.demo) ?? (fromDemo ? all[0] : undefined);
-  }
-
-  ids(collection: string, fromDemo: boolean): string[] {
-    const out: string[] = [];
-    for (const [id, list] of this.byCollection.get(collection) ?? []) if (list.some((r) => fromDemo || !r.demo)) out.push(id);
-    return out.sort();
-  }
-
-  records(collection: string): R[] {
-    return [...(this.byCollection.get(collection)?.values() ?? [])].flat();
-  }
-}
+const str = text;
 
 /** Where a participant's recipient record goes. */
 export function recipientFile(participant: string, demo: boolean): string {

@@ -13,8 +13,8 @@ import { problem, type Problem } from '../problems.ts';
 import { suggest } from '../schema-problems.ts';
 import type { PathSegment } from '../source-file.ts';
 import type { ContentRecord } from './read-content.ts';
+import { RecordIndex, listIds, str, strs } from './record-index.ts';
 
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const SESSION_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** The collection of qualification criteria; checked as soon as it has records. */
@@ -38,75 +38,28 @@ export const SESSION_KIND_FOR_TYPE: Readonly<Record<string, string>> = {
   'call-prework': 'call',
 };
 
-const MAX_LISTED = 12;
-
-function listIds(ids: readonly string[]): string {
-  if (ids.length === 0) return 'none yet';
-  const shown = ids.slice(0, MAX_LISTED).join(', ');
-  return ids.length > MAX_LISTED ? `${shown} and ${ids.length - MAX_LISTED} more` : shown;
-}
-
-function str(data: Record<string, unknown>, key: string, pattern = ID): string | undefined {
-  const v = data[key];
-  return typeof v === 'string' && pattern.test(v) ? v : undefined;
-}
-
-function strs(data: Record<string, unknown>, key: string): { index: number; value: string }[] {
-  const v = data[key];
-  if (!Array.isArray(v)) return [];
-  const out: { index: number; value: string }[] = [];
-  v.forEach((item: unknown, index) => {
-    if (typeof item === 'string' && ID.test(item)) out.push({ index, value: item });
-  });
-  return out;
-}
-
 function anyStrings(data: Record<string, unknown>, key: string): string[] {
   const v = data[key];
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 }
 
-interface Index {
-  byCollection: Map<string, Map<string, ContentRecord[]>>;
-}
-
-function buildIndex(records: readonly ContentRecord[]): Index {
-  const byCollection = new Map<string, Map<string, ContentRecord[]>>();
-  for (const r of records) {
-    const collection: string = r.collection;
-    let ids = byCollection.get(collection);
-    if (!ids) byCollection.set(collection, (ids = new Map()));
-    ids.set(r.id, [...(ids.get(r.id) ?? []), r]);
-  }
-  return { byCollection };
-}
+type Index = RecordIndex<ContentRecord>;
 
 /** The record a reference from `fromDemo` content may use, and a demo-only one it may not. */
 function find(index: Index, collection: string, id: string, fromDemo: boolean): { record?: ContentRecord; demoOnly?: ContentRecord } {
-  const all = index.byCollection.get(collection)?.get(id) ?? [];
-  const usable = fromDemo ? all : all.filter((r) => !r.demo);
-  const record = usable.find((r) => !r.demo) ?? usable[0];
+  const record = index.find(collection, id, fromDemo);
   if (record) return { record };
-  const demoOnly = all[0];
+  const demoOnly = index.demoOnly(collection, id);
   return demoOnly ? { demoOnly } : {};
 }
 
-function usableIds(index: Index, collection: string, fromDemo: boolean, keep: (r: ContentRecord) => boolean = () => true): string[] {
-  const out = new Set<string>();
-  for (const [id, list] of index.byCollection.get(collection) ?? []) {
-    if (list.some((r) => (fromDemo || !r.demo) && keep(r))) out.add(id);
-  }
-  return [...out].sort();
-}
-
-/** Where a file with this id would be: content/<folder>/<id>.<ext> (and the demo folder for demo content). */
 function expectedFile(index: Index, collection: string, id: string, fromDemo: boolean): string {
   const spec = COLLECTIONS.find((c) => c.name === collection);
   let folder: string = spec?.folder ?? collection;
   let ext: string = spec?.kinds[0] ?? 'md';
   if (!spec) {
     // a collection not in the table yet: learn its folder and kind from an existing file
-    const sample = [...(index.byCollection.get(collection)?.values() ?? [])][0]?.[0];
+    const sample = index.records(collection)[0];
     const m = sample ? /^content\/(?:demo\/)?([^/]+)\/.*\.([a-z]+)$/.exec(sample.file) : null;
     if (m) {
       folder = m[1] ?? folder;
@@ -130,7 +83,7 @@ interface Ref {
 /** "no file content/modules/x.md. Known modules: a, b; did you mean a?" */
 function whyMissing(index: Index, ref: Ref, found: { demoOnly?: ContentRecord }): string {
   const [, many] = NAMES[ref.collection] ?? [ref.collection, ref.collection];
-  const known = ref.known ?? usableIds(index, ref.collection, ref.fromDemo);
+  const known = ref.known ?? index.ids(ref.collection, ref.fromDemo);
   const close = suggest(ref.id, known);
   const label = ref.knownLabel ?? `Known ${many}`;
   const tail = `${label}: ${listIds(known)}${close ? `; did you mean ${close}?` : ''}`;
@@ -141,7 +94,7 @@ function whyMissing(index: Index, ref: Ref, found: { demoOnly?: ContentRecord })
 }
 
 export function checkReferences(records: readonly ContentRecord[]): Problem[] {
-  const index = buildIndex(records);
+  const index = new RecordIndex(records);
   const problems: Problem[] = [];
   const at = (record: ContentRecord, path: readonly PathSegment[], rule: string, message: string, severity: 'error' | 'warning' = 'error') => {
     const pos = path.length ? record.locate(path) : { line: 1, column: 1 };
@@ -159,7 +112,7 @@ export function checkReferences(records: readonly ContentRecord[]): Problem[] {
     return undefined;
   };
 
-  const hasFramework = (index.byCollection.get(FRAMEWORK_COLLECTION)?.size ?? 0) > 0;
+  const hasFramework = index.records(FRAMEWORK_COLLECTION).length > 0;
 
   for (const record of records) {
     const { data, demo } = record;
@@ -227,7 +180,7 @@ export function checkReferences(records: readonly ContentRecord[]): Problem[] {
           const wantedKind = type ? SESSION_KIND_FOR_TYPE[type] : undefined;
           const fitting = (r: ContentRecord) =>
             (!participantCohort || r.id.startsWith(`${participantCohort}/`)) && (!wantedKind || r.data['kind'] === wantedKind);
-          const known = usableIds(index, 'sessions', demo, fitting);
+          const known = index.ids('sessions', demo, fitting);
           const describe = `${wantedKind ? `${wantedKind[0]?.toUpperCase()}${wantedKind.slice(1)}s` : 'Sessions'}${participantCohort ? ` of cohort ${participantCohort}` : ''}`;
           const session = ref(record, ['session'], { collection: 'sessions', id: sessionId, fromDemo: demo, known, knownLabel: describe });
           if (session && participant) {
@@ -271,7 +224,7 @@ export function checkReferences(records: readonly ContentRecord[]): Problem[] {
         }
 
         if (hasFramework) {
-          const criteria = index.byCollection.get(FRAMEWORK_COLLECTION) ?? new Map<string, ContentRecord[]>();
+          const criteria = new Set(index.records(FRAMEWORK_COLLECTION).map((r) => r.id));
           for (const { index: i, value } of strs(data, 'criteria')) {
             if (!criteria.has(value)) {
               ref(record, ['criteria', i], { collection: FRAMEWORK_COLLECTION, id: value, fromDemo: demo }, `criteria: criterion "${value}" does not exist`);
