@@ -14,6 +14,7 @@ import { ContentError } from '../src/lib/problems.ts';
 import { precheck } from './lib/precheck.ts';
 import { syncState } from '../src/lib/sync/lock.ts';
 import { finishSite } from '../src/lib/deploy/finish-site.ts';
+import { indexSite } from '../src/lib/search-index.ts';
 import { join } from 'node:path';
 
 const { values } = parseArgs({
@@ -29,7 +30,7 @@ const started = performance.now();
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 
 function runAstroBuild(audience: Audience): Promise<void> {
-  const env: NodeJS.ProcessEnv = { ...process.env, CERT_AUDIENCE: audience.kind, ASTRO_TELEMETRY_DISABLED: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, CERT_AUDIENCE: audience.kind, ASTRO_TELEMETRY_DISABLED: '1', CERT_INDEX_SEPARATELY: '1' };
   if (audience.kind === 'cohort') env['CERT_COHORT'] = audience.cohort;
   else delete env['CERT_COHORT'];
   return new Promise((resolve, reject) => {
@@ -95,6 +96,7 @@ async function main(): Promise<number> {
     process.stderr.write(`[${i + 1}/${plan.length}] building the ${audienceLabel(audience)} site into ${audienceOutDir(audience)}/ … `);
     try {
       await runAstroBuild(audience);
+      await indexSite(join(root, audienceOutDir(audience)), () => {}, audience);
       finishSite(join(root, audienceOutDir(audience)), audience.kind);
     } catch (error) {
       process.stderr.write('failed\n\n');

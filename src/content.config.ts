@@ -30,9 +30,21 @@ const root = process.cwd();
 const audience = audienceFromEnv(process.env);
 const { demo } = readSettings(root);
 
+// read once per sync, not once per collection: every loader applies the rule to the same facts
+let policy: ReturnType<typeof readPolicyContext> | undefined;
+let policyRead = 0;
+function currentPolicy() {
+  // a watcher in dev re-runs the loaders after an edit: re-read when the last read is a second old
+  if (!policy || Date.now() - policyRead > 1000) {
+    policy = readPolicyContext(root, demo);
+    policyRead = Date.now();
+  }
+  return policy;
+}
+
 function collection<S extends z.ZodType>(name: CollectionName, schema: S) {
   return defineCollection({
-    loader: contentLoader({ spec: collectionSpec(name), audience, demo, policy: () => readPolicyContext(root, demo) }),
+    loader: contentLoader({ spec: collectionSpec(name), audience, demo, policy: currentPolicy }),
     schema,
   });
 }

@@ -24,6 +24,7 @@ export const AUDIENCE_ROUTES: readonly RouteSpec[] = [
   { pattern: '/dashboard', entrypoint: './src/routes/faculty/dashboard.astro', audiences: ['faculty'] },
   { pattern: '/review', entrypoint: './src/routes/faculty/review.astro', audiences: ['faculty'] },
   { pattern: '/evidence/[participant]', entrypoint: './src/routes/faculty/evidence/[participant].astro', audiences: ['faculty'] },
+  { pattern: '/evidence/[participant]/assess', entrypoint: './src/routes/faculty/evidence/assess/[participant].astro', audiences: ['faculty'] },
   { pattern: '/credentials/[id]', entrypoint: './src/routes/credentials/[id].astro', audiences: ['public'] },
   { pattern: '/credentials/[id].jwt', entrypoint: './src/routes/credentials/[id].jwt.ts', audiences: ['public'] },
   { pattern: '/credentials/status/1.jwt', entrypoint: './src/routes/credentials/status-list.jwt.ts', audiences: ['public'] },
@@ -56,8 +57,10 @@ export function audienceIntegration(audience: Audience): AstroIntegration {
               violations.map((v) => `${v.file}  ${v.message}`).join('\n'),
           );
         }
+        // npm run build indexes after Astro's process has exited, so the two never hold memory at once
+        if (process.env['CERT_INDEX_SEPARATELY'] === '1') return;
         const stats = await indexSite(fileURLToPath(dir), (msg) => logger.info(msg));
-        logger.info(`search index: ${stats.pages} pages, ${stats.words} words`);
+        logger.info(`search index: ${stats.pages} pages`);
       },
     },
   };

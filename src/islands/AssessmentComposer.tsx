@@ -4,12 +4,12 @@
  * file is checked with the same schema the build uses.
  */
 import { useId, useMemo, useState } from 'react';
-import { stringify } from 'yaml';
-import { assessmentSchema, LEVELS, LEVEL_LABELS, RECOMMENDATIONS, type Level, type Recommendation } from '../schemas/assessment.ts';
-import { checkSchema } from '../lib/schema-problems.ts';
-import { parseSource } from '../lib/source-file.ts';
+import { LEVELS, LEVEL_LABELS, RECOMMENDATIONS, type Level, type Recommendation } from '../schemas/assessment-levels.ts';
 import type { EditContext } from '../lib/edit-links.ts';
 import SendFile from './SendFile.tsx';
+import { useLazyModule } from './use-lazy.ts';
+
+const loadChecks = () => import('./assessment-checks.ts');
 
 export interface AssessmentComposerProps {
   participant: { id: string; name: string; demo: boolean };
@@ -51,16 +51,15 @@ export default function AssessmentComposer(props: AssessmentComposerProps) {
     return out;
   }, [assessor, date, levels, recommendation, summary, props.criteria]);
 
+  const { module: checks, start } = useLazyModule(loadChecks);
   const path = `${props.participant.demo ? 'content/demo' : 'content'}/assessments/${props.participant.id}/${assessor}.yaml`;
-  const text = `# Assessment of ${props.participant.name} by ${props.assessors.find((a) => a.id === assessor)?.name ?? assessor}\n${stringify(data, { lineWidth: 0 })}`;
-  const problems = useMemo(() => {
-    const source = parseSource(path, text);
-    return [...source.problems, ...checkSchema(assessmentSchema, source.data, path, source.locate, 'an assessment').problems];
-  }, [path, text]);
+  const heading = `Assessment of ${props.participant.name} by ${props.assessors.find((a) => a.id === assessor)?.name ?? assessor}`;
+  const file = useMemo(() => (checks ? checks.assessmentFile(path, heading, data) : undefined), [checks, path, heading, data]);
+  const problems = file?.problems ?? [];
   const missing = props.criteria.filter((c) => !levels[c.id]?.level);
 
   return (
-    <div className="composer assessment-composer">
+    <div className="composer assessment-composer" onFocusCapture={start} onPointerDownCapture={start} onKeyDownCapture={start}>
       <form onSubmit={(e) => e.preventDefault()}>
         <div className="form-field">
           <label htmlFor={`${uid}-assessor`}>Assessor</label>
@@ -119,7 +118,9 @@ export default function AssessmentComposer(props: AssessmentComposerProps) {
       </form>
       <section aria-label="The assessment file">
         <div role="status" aria-live="polite">
-          {problems.length === 0 ? (
+          {!file ? (
+            <p className="muted">Start filling in the form: the assessment file appears here.</p>
+          ) : problems.length === 0 ? (
             <p className="notice" data-testid="assessment-ok">
               The assessment is ready{missing.length ? `; ${missing.length} criteria have no level yet, which is allowed` : ''}.
             </p>
@@ -133,7 +134,7 @@ export default function AssessmentComposer(props: AssessmentComposerProps) {
             </div>
           )}
         </div>
-        <SendFile path={path} text={text} edit={props.edit} exists={prior !== undefined} hasProblems={problems.length > 0} />
+        {file && <SendFile path={path} text={file.text} edit={props.edit} exists={prior !== undefined} hasProblems={problems.length > 0} />}
       </section>
     </div>
   );

@@ -62,6 +62,10 @@ export default function Browse({ base, filters, pageSize = 20 }: Props) {
         const search = await pagefind.search(term, { filters: pagefindFilters(state, FIXED), ...(sort ? { sort } : {}) });
         const start = (state.page - 1) * pageSize;
         const data = await Promise.all(search.results.slice(start, start + pageSize).map(async (r) => ({ id: r.id, data: await r.data() })));
+        if (mine !== ticket.current) return;
+        // results first; the counts beside the filters follow
+        setHits(data);
+        setTotal(search.results.length);
         // Pagefind counts only the filters a search names, and counts a named filter's values
         // within its own selection; a count per value must say how many entries choosing that
         // value would show, so each filter is counted with the other filters applied, not itself.
@@ -75,14 +79,12 @@ export default function Browse({ base, filters, pageSize = 20 }: Props) {
           facetCounts[key] = counted.filters[key] ?? {};
         }
         if (mine !== ticket.current) return;
-        setHits(data);
-        setTotal(search.results.length);
         setCounts(facetCounts);
         setError(null);
       } catch {
         if (mine === ticket.current) setError('Browsing is not available right now. Reload the page to try again.');
       }
-    }, state.query ? 150 : 0);
+    }, state.query ? 80 : 0);
     return () => window.clearTimeout(timer);
     // keys come from props that never change on a page
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -4,16 +4,13 @@
  * preview, and hands the file to the git host's "create new file" page, prefilled.
  */
 import { useId, useMemo, useState, type ReactNode } from 'react';
-import { micromark } from 'micromark';
-import { gfm, gfmHtml } from 'micromark-extension-gfm';
-import { ENTRY_TYPES, ENTRY_TYPE_LABELS, PROJECT_STAGES, portfolioEntrySchema, type EntryType } from '../schemas/portfolio-entry.ts';
+import { ENTRY_TYPES, ENTRY_TYPE_LABELS, PROJECT_STAGES, type EntryType } from '../schemas/entry-types.ts';
 import type { Visibility } from '../schemas/common.ts';
-import { scaffoldEntry } from '../lib/scaffold.ts';
-import { checkSchema } from '../lib/schema-problems.ts';
-import { gateInBrowser } from '../lib/gate/browser.ts';
-import { PORTFOLIO_COMPONENTS } from '../lib/gate/allowlists.ts';
+import { useLazyModule } from './use-lazy.ts';
 import { editLocation, uploadUrl, type EditContext } from '../lib/edit-links.ts';
 import SendFile from './SendFile.tsx';
+
+const loadComposerChecks = () => import('./composer-checks.ts');
 import type { Problem } from '../lib/problems.ts';
 
 export interface ComposerParticipant {
@@ -134,8 +131,9 @@ export default function Composer(props: ComposerProps) {
     fields['practisedOn'] = practisedOn.filter((d) => d >= periodStart && d <= periodEnd).sort();
   }
 
-  const file = participant
-    ? scaffoldEntry({
+  const { module: checks, failed: checksFailed, start: loadChecks } = useLazyModule(loadComposerChecks);
+  const file = participant && checks
+    ? checks.writeEntry({
         participant: participant.id,
         demo: participant.demo,
         type,
@@ -151,9 +149,7 @@ export default function Composer(props: ComposerProps) {
     : undefined;
 
   const problems: Problem[] = useMemo(() => {
-    if (!file) return [];
-    const gate = gateInBrowser(file.path, file.text, PORTFOLIO_COMPONENTS);
-    const schema = checkSchema(portfolioEntrySchema, gate.source.data, file.path, gate.source.locate, 'a portfolio entry');
+    if (!file || !checks) return [];
     const extra: Problem[] = [];
     if (!title.trim()) extra.push({ file: file.path, line: 1, column: 1, severity: 'error', rule: 'schema', message: 'give the entry a title' });
     if (visibility === 'public' && participant && !participant.publicProfile) {
@@ -166,16 +162,16 @@ export default function Composer(props: ComposerProps) {
         message: 'public entries need a public profile, which you have not agreed to; choose "My cohort" or "Faculty only", or ask the coordinator to record your consent',
       });
     }
-    return [...extra, ...gate.problems, ...schema.problems];
-  }, [file, title, visibility, participant]);
+    return [...extra, ...checks.checkEntry(file.path, file.text)];
+  }, [file, title, visibility, participant, checks]);
 
-  const preview = useMemo(() => micromark(body, { extensions: [gfm()], htmlExtensions: [gfmHtml()] }), [body]);
+  const preview = useMemo(() => (checks ? checks.previewHtml(body) : ''), [body, checks]);
   const folderLocation = participant ? editLocation(`${participant.demo ? 'content/demo' : 'content'}/portfolios/${participant.id}`, props.edit) : undefined;
 
   if (props.participants.length === 0) return <p>There are no participants in this site to write for.</p>;
 
   return (
-    <div className="composer">
+    <div className="composer" onFocusCapture={loadChecks} onPointerDownCapture={loadChecks} onKeyDownCapture={loadChecks}>
       <form className="composer-form" onSubmit={(e) => e.preventDefault()} aria-describedby={`${uid}-status`}>
         <fieldset>
           <legend>About the entry</legend>
@@ -336,7 +332,11 @@ export default function Composer(props: ComposerProps) {
       <section className="composer-output" aria-labelledby={`${uid}-check`}>
         <h2 id={`${uid}-check`}>Check</h2>
         <div id={`${uid}-status`} role="status" aria-live="polite">
-          {problems.length === 0 ? (
+          {!checks ? (
+            <p className="muted" data-testid="composer-waiting">
+              {checksFailed ? 'The check could not load; reload the page to try again.' : 'Start filling in the form: the check of your entry appears here.'}
+            </p>
+          ) : problems.length === 0 ? (
             <p className="notice" data-testid="composer-ok">
               The entry is ready: nothing to fix.
             </p>

@@ -13,21 +13,24 @@ import * as pagefind from 'pagefind';
 
 export interface IndexStats {
   pages: number;
-  words: number;
 }
 
 /**
  * With CERT_TIMINGS=<file>, each indexing run appends one JSON line to that file:
  * { "step": "pagefind", "audience", "cohort", "pages", "ms" } (read by scripts/bench.ts).
  */
-function recordTiming(pages: number, ms: number): void {
+function recordTiming(pages: number, ms: number, audience: { kind: string; cohort?: string | undefined }): void {
   const file = process.env['CERT_TIMINGS'];
   if (!file) return;
-  const line = { step: 'pagefind', audience: process.env['CERT_AUDIENCE'] ?? 'public', cohort: process.env['CERT_COHORT'], pages, ms: Math.round(ms) };
+  const line = { step: 'pagefind', audience: audience.kind, cohort: audience.cohort, pages, ms: Math.round(ms) };
   appendFileSync(file, `${JSON.stringify(line)}\n`);
 }
 
-export async function indexSite(siteDir: string, log: (message: string) => void = () => {}): Promise<IndexStats> {
+export async function indexSite(
+  siteDir: string,
+  log: (message: string) => void = () => {},
+  audience: { kind: string; cohort?: string | undefined } = { kind: process.env['CERT_AUDIENCE'] ?? 'public', cohort: process.env['CERT_COHORT'] },
+): Promise<IndexStats> {
   const started = performance.now();
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
@@ -39,10 +42,10 @@ export async function indexSite(siteDir: string, log: (message: string) => void 
     pages = added.page_count;
     const written = await index.writeFiles({ outputPath: `${siteDir}/pagefind` });
     if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-    return { pages: added.page_count, words: 0 };
+    return { pages: added.page_count };
   } finally {
     await index.deleteIndex();
     await pagefind.close();
-    recordTiming(pages, performance.now() - started);
+    recordTiming(pages, performance.now() - started, audience);
   }
 }

@@ -4,21 +4,11 @@
  * assessor has one file per participant and nobody writes under another's name. Faculty-only.
  */
 import { z } from 'zod';
+import { LEVELS, RECOMMENDATIONS } from './assessment-levels.ts';
 import { field, idRef, isoDate } from './common.ts';
 
 /** The scale, lowest first; the distance between two levels is their difference in this list. */
-export const LEVELS = ['not-yet', 'developing', 'meets', 'exceeds'] as const;
-export type Level = (typeof LEVELS)[number];
-
-export const LEVEL_LABELS: Record<Level, string> = {
-  'not-yet': 'Not yet',
-  developing: 'Developing',
-  meets: 'Meets',
-  exceeds: 'Exceeds',
-};
-
-export const RECOMMENDATIONS = ['certify', 'further-work'] as const;
-export type Recommendation = (typeof RECOMMENDATIONS)[number];
+export { LEVELS, LEVEL_LABELS, RECOMMENDATIONS, type Level, type Recommendation } from './assessment-levels.ts';
 
 const text = (what: string, max: number) =>
   z

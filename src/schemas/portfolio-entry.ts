@@ -5,27 +5,10 @@
  */
 import { z } from 'zod';
 import { field, idRef, isoDate, languageTag, line, visibility } from './common.ts';
+import { ENTRY_TYPES, PROJECT_STAGES, type EntryType } from './entry-types.ts';
 
-export const ENTRY_TYPES = [
-  'reflection',
-  'workshop-reflection',
-  'call-prework',
-  'application-project',
-  'coaching',
-  'buddy-checkin',
-  'practice-log',
-] as const;
-export type EntryType = (typeof ENTRY_TYPES)[number];
+export { ENTRY_TYPES, ENTRY_TYPE_LABELS, PROJECT_STAGES, type EntryType, type ProjectStage } from './entry-types.ts';
 
-export const ENTRY_TYPE_LABELS: Record<EntryType, string> = {
-  reflection: 'Reflection',
-  'workshop-reflection': 'Workshop reflection',
-  'call-prework': 'Call pre-work',
-  'application-project': 'Application project',
-  coaching: 'Coaching evidence',
-  'buddy-checkin': 'Buddy check-in',
-  'practice-log': 'Practice log',
-};
 
 const ATTACHMENT_FILE = /^\.\/(?:[\w-]+\/)*[\w-]+(?:\.[\w-]+)*\.(pdf|png|jpe?g|webp|gif|mp3|m4a|ogg)$/i;
 
@@ -92,8 +75,6 @@ export const callPreworkSchema = z.strictObject({
   session: field(sessionRef, { description: 'id of the call the pre-work is for, cohort/session', example: 'demo-2026/call-2026-10' }),
 });
 
-export const PROJECT_STAGES = ['proposal', 'update', 'final-report'] as const;
-export type ProjectStage = (typeof PROJECT_STAGES)[number];
 
 export const applicationProjectSchema = z.strictObject({
   type: z.literal('application-project'),

@@ -25,6 +25,15 @@ export interface FixtureProject {
   cleanup: () => void;
 }
 
+/**
+ * Vitest puts Vite's own variables (NODE_ENV=test, BASE_URL, MODE...) in process.env; a build
+ * that inherits them ships React's development build and may take the wrong base path.
+ */
+export function withoutTestRunnerEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { BASE_URL: _b, MODE: _m, DEV: _d, PROD: _p, SSR: _s, VITEST: _v, VITEST_WORKER_ID: _w, VITEST_POOL_ID: _i, TEST: _t, ...rest } = env;
+  return { ...rest, NODE_ENV: 'production' };
+}
+
 const CODE = ['src', 'scripts', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
 
 export function makeFixtureProject(contentDir?: string): FixtureProject {
@@ -49,7 +58,7 @@ export function makeFixtureProject(contentDir?: string): FixtureProject {
     write,
     remove: (path) => rmSync(join(root, path), { recursive: true, force: true }),
     build: (audience, extra = {}) => {
-      const env: NodeJS.ProcessEnv = { ...process.env, ...extra, CERT_AUDIENCE: audience.kind, ASTRO_TELEMETRY_DISABLED: '1' };
+      const env: NodeJS.ProcessEnv = { ...withoutTestRunnerEnv(process.env), ...extra, CERT_AUDIENCE: audience.kind, ASTRO_TELEMETRY_DISABLED: '1' };
       if (audience.kind === 'cohort') env['CERT_COHORT'] = audience.cohort;
       const result = spawnSync(NODE, ['node_modules/astro/bin/astro.mjs', 'build'], { cwd: root, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
       return { ok: result.status === 0, log: `${result.stdout}\n${result.stderr}`, outDir: join(root, audienceOutDir(audience)) };

@@ -38,10 +38,13 @@ export function precompressSite(dir: string): CompressStats {
       writeFileSync(`${file}.gz`, gz);
       stats.gzip++;
     }
+    // the few hashed assets are cached for a year: squeeze them; pages are many and change with
+    // every build: quality 5 is 1 s instead of 40 s for 3,000 pages, for 13% larger files
+    const hashed = /[\\/]_astro[\\/]/.test(file);
     const br = brotliCompressSync(raw, {
       params: {
         [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-        [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+        [constants.BROTLI_PARAM_QUALITY]: hashed ? constants.BROTLI_MAX_QUALITY : 5,
         [constants.BROTLI_PARAM_SIZE_HINT]: raw.length,
       },
     });

@@ -39,18 +39,10 @@ const ENHANCEMENTS = [
  * grow past its figure (+3 KB for build noise), and an entry must go once its pages fit the budget.
  * React's client alone is 64 KB compressed, so an island leaves about 33 KB for everything else.
  */
-const OVER_BUDGET = [
-  {
-    pages: /^compose\/index\.html$/,
-    measured: 173 * KB,
-    why: 'the Composer island bundles the entry schemas (zod), the safety gate and micromark, and SendFile, into its first load',
-  },
-  {
-    pages: /^evidence\/[^/]+\/index\.html$/,
-    measured: 132 * KB,
-    why: 'the AssessmentComposer island loads the yaml library and the assessment schema (zod) up front',
-  },
-] as const;
+// The entry and assessment composers load their checks (schemas, safety gate, Markdown parser) on
+// the first touch of the form, so no page is over the budget now; a page that goes over is listed
+// here with its figure and the reason, as a known problem to fix.
+const OVER_BUDGET: readonly { pages: RegExp; measured: number; why: string }[] = [];
 const knownOver = (page: string) => OVER_BUDGET.find((o) => o.pages.test(page));
 
 const gz = (data: string | Buffer) => gzipSync(data, { level: 9 }).length;
