@@ -5,7 +5,7 @@
  * on its own host name: nginx/sites.conf (server blocks; Debian: /etc/nginx/sites-enabled/),
  * nginx/nginx.conf (standalone, runs without root), allow/<site>.txt (who may open each private
  * site, from content), and nginx/htpasswd/<site> (basic mode) or oauth2-proxy/oauth2-proxy.cfg
- * (sign-in mode). See scripts/templates/DEPLOYMENT.md.
+ * (sign-in mode). See README.md, "Deployment".
  *
  * Exit status: 0 written, 1 a problem (nothing written), 2 wrong usage.
  */

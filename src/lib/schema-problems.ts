@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { fieldMeta } from '../schemas/common.ts';
 import { problem, type Problem } from './problems.ts';
+import { suggest } from './suggest.ts';
 import type { PathSegment, Position } from './source-file.ts';
 
 type AnySchema = z.ZodType;
@@ -96,33 +97,7 @@ function fieldsOf(schema: AnySchema, path: readonly PathSegment[], data: unknown
   return shape ? Object.keys(shape) : [];
 }
 
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0] ?? 0;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j] ?? 0;
-      row[j] = Math.min((row[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, prev + (a[i - 1]?.toLowerCase() === b[j - 1]?.toLowerCase() ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length] ?? 0;
-}
-
-/** The closest allowed name, when one is close enough to be a likely typo. */
-export function suggest(name: string, allowed: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestScore = Infinity;
-  for (const candidate of allowed) {
-    const d = editDistance(name, candidate);
-    if (d < bestScore) {
-      best = candidate;
-      bestScore = d;
-    }
-  }
-  return best !== undefined && bestScore <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
-}
+export { suggest } from './suggest.ts';
 
 function fieldName(path: readonly PathSegment[]): string {
   return path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('') || 'the file';

@@ -19,6 +19,7 @@
  * Pure module (no file access): `npm run sync`, the validator and the build's edit links share it.
  */
 import { z } from 'zod';
+import { editDistance } from '../lib/suggest.ts';
 import { field } from './common.ts';
 
 export const SOURCES_FILE = 'content/sources.yaml';
@@ -54,19 +55,6 @@ export function mountableFolderList(): string {
     .join(', ');
 }
 
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0] ?? 0;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const next = row[j] ?? 0;
-      row[j] = Math.min(next + 1, (row[j - 1] ?? 0) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = next;
-    }
-  }
-  return row[b.length] ?? 0;
-}
 
 /** Why a content folder cannot be filled by a source, or undefined when it can. */
 export function folderProblem(folder: string): string | undefined {
