@@ -23,7 +23,8 @@ export default defineConfig({
   outDir: audienceOutDir(audience),
   cacheDir: `node_modules/.astro/${cacheKey}`,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // rendering waits on file writes much of the time: four pages in flight keep both cores busy
+  build: { format: 'directory', concurrency: 4 },
   markdown: {
     // raw HTML is parsed into elements so the render guard can check every one of them;
     // no syntax highlighting: highlighters add inline styles a strict content policy refuses

@@ -227,7 +227,7 @@ export function checkSchema<S extends AnySchema>(
       const close = typeof got === 'string' ? suggest(got, allowedValues(schema, path, data, issue)) : undefined;
       if (close && close !== got) message += `; did you mean ${close}?`;
       // the field's description and example help, unless the message already says what to write
-      if (meta && !/for example|must be one of|must be (proposal|workshop|site)|\b(write|add|remove)\b/.test(base)) {
+      if (meta && !/for example|such as|must be one of|must be (proposal|workshop|site)|\b(write|add|remove)\b/.test(base)) {
         message += ` (${meta.description}${meta.example ? `, for example ${meta.example}` : ''})`;
       }
     }
