@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
-import { launch, newPage, seriousViolations } from './setup/browser.ts';
+import { launch, newPage, seriousViolations, waitForIslands } from './setup/browser.ts';
 
 const sites = inject('sites');
 const cohortSite = sites['cohort:demo-2026'] as string;
@@ -42,6 +42,7 @@ describe('entry composer', () => {
   it('writes an entry the validator accepts and a new-file link that carries it', async () => {
     page = await newPage(browser);
     await page.goto(`${cohortSite}compose/`);
+    await waitForIslands(page);
     await page.getByLabel('Your name').selectOption({ label: 'Tilde Fjordholm (demo)' });
     await page.getByLabel('Kind of entry').selectOption('workshop-reflection');
     await page.getByLabel('Title').fill('What the circle taught me: “slow down”');
@@ -70,6 +71,7 @@ describe('entry composer', () => {
   it('refuses a script and a javascript: link with advice, before anything is sent', async () => {
     page = await newPage(browser);
     await page.goto(`${cohortSite}compose/`);
+    await waitForIslands(page);
     await page.getByLabel('Title').fill('Unsafe');
     await page.getByLabel('Your entry').fill('<script>alert(1)</script>\n\n[click](javascript:alert(1))\n');
     const problems = page.getByTestId('composer-problems');
@@ -83,6 +85,7 @@ describe('entry composer', () => {
   it('keeps public out of reach for a participant without a public profile', async () => {
     page = await newPage(browser);
     await page.goto(`${cohortSite}compose/`);
+    await waitForIslands(page);
     await page.getByLabel('Your name').selectOption({ label: 'Marisol Havgaard (demo)' });
     await page.getByLabel('Title').fill('Public attempt');
     await page.getByLabel(/Public\. Anyone can read it/).check();
@@ -92,6 +95,7 @@ describe('entry composer', () => {
   it('has no serious accessibility violation', async () => {
     page = await newPage(browser);
     await page.goto(`${cohortSite}compose/`);
+    await waitForIslands(page);
     await page.getByLabel('Title').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
   });

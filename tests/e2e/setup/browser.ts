@@ -52,3 +52,8 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   });
   return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
+
+/** Wait until every island on the page has hydrated (Astro removes `ssr` from the island then). */
+export async function waitForIslands(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0, null, { timeout: 15_000 });
+}
