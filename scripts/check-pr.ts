@@ -9,7 +9,7 @@
  * Exit status: 0 everything allowed, 1 something refused, 2 wrong usage (or unknown refs),
  * 3 a bug in the check.
  */
-import { parseArgs } from 'node:util';
+import { parseCommand, usageError as usage } from './lib/cli.ts';
 import { allowedText, checkScope } from '../src/lib/scope/check.ts';
 import { grantsOf, peopleFromSources } from '../src/lib/scope/people.ts';
 import { formatScope, SCOPE_FORMATS, writeScopeStepSummary, type ScopeFormat } from '../src/lib/scope/report.ts';
@@ -26,34 +26,18 @@ Checks that a change only touches the files its author may change.
 
 Exit status: 0 all changes allowed, 1 some refused, 2 wrong usage.`;
 
-function usageError(message: string): number {
-  process.stderr.write(`check:pr: ${message}\n\n${USAGE}\n`);
-  return 2;
-}
+const COMMAND = { name: 'check:pr', usage: USAGE };
+const usageError = (message: string) => usage(COMMAND, message);
 
 function main(argv: readonly string[]): number {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: false,
-      strict: true,
-      options: {
-        author: { type: 'string' },
-        base: { type: 'string' },
-        head: { type: 'string', default: 'HEAD' },
-        format: { type: 'string', default: 'text' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    return usageError((error as Error).message);
-  }
+  const parsed = parseCommand(COMMAND, argv, {
+    author: { type: 'string' },
+    base: { type: 'string' },
+    head: { type: 'string', default: 'HEAD' },
+    format: { type: 'string', default: 'text' },
+  });
+  if ('exit' in parsed) return parsed.exit;
   const { values } = parsed;
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
   const author = values.author?.trim().replace(/^@/, '') ?? '';
   if (author === '') return usageError('--author is missing: give the git host user name of the pull request\'s author');
   if (values.base === undefined || values.base.trim() === '') return usageError('--base is missing: give the branch the pull request goes into, e.g. --base main');

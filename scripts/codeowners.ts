@@ -9,7 +9,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommand, requireContentFolder } from './lib/cli.ts';
 import { CODEOWNERS_FILE, codeownersDifference, generateCodeowners } from '../src/lib/scope/codeowners.ts';
 import { peopleFromSources } from '../src/lib/scope/people.ts';
 import { peopleSourcesOnDisk } from '../src/lib/scope/repository.ts';
@@ -23,29 +23,14 @@ Exit status: 0 written or up to date, 1 out of date, 2 wrong usage.`;
 
 const SHOW_LINES = 20;
 
-function usageError(message: string): number {
-  process.stderr.write(`codeowners: ${message}\n\n${USAGE}\n`);
-  return 2;
-}
+const COMMAND = { name: 'codeowners', usage: USAGE };
 
 function main(argv: readonly string[]): number {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: false,
-      strict: true,
-      options: { check: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
-    });
-  } catch (error) {
-    return usageError((error as Error).message);
-  }
-  if (parsed.values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
+  const parsed = parseCommand(COMMAND, argv, { check: { type: 'boolean', default: false } });
+  if ('exit' in parsed) return parsed.exit;
   const root = process.cwd();
-  if (!existsSync(join(root, 'content'))) return usageError(`there is no content/ folder in ${root}; run this from the project folder`);
+  const noContent = requireContentFolder(COMMAND, root);
+  if (noContent !== undefined) return noContent;
 
   const wanted = generateCodeowners(peopleFromSources(peopleSourcesOnDisk(root)));
   const file = join(root, CODEOWNERS_FILE);

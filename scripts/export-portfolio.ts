@@ -8,9 +8,10 @@
  *
  * Exit status: 0 written, 1 unknown participant or a portfolio with problems, 2 wrong usage.
  */
-import { existsSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { buildInstantFromEnv } from '../src/lib/build-date.ts';
+import { parseCommand, requireContentFolder, usageError } from './lib/cli.ts';
 import { exportPortfolio, ExportError } from '../src/lib/export-portfolio/archive.ts';
 import { credentialPath } from '../src/lib/credentials/credential.ts';
 import { publicSite, publicUrl } from '../src/lib/credentials/issuer.ts';
@@ -24,32 +25,23 @@ Writes one participant's portfolio as a zip archive: unzip it and open index.htm
 
 Exit status: 0 written, 1 unknown participant or problems in the portfolio, 2 wrong usage.`;
 
+const COMMAND = { name: 'export:portfolio', usage: USAGE };
+
 function fail(message: string, status: number, usage = false): number {
-  process.stderr.write(`export:portfolio: ${message}\n${usage ? `\n${USAGE}\n` : ''}`);
+  if (usage) return usageError(COMMAND, message);
+  process.stderr.write(`export:portfolio: ${message}\n`);
   return status;
 }
 
 function main(argv: readonly string[]): number {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: { participant: { type: 'string', short: 'p' }, out: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h', default: false } },
-    });
-  } catch (error) {
-    return fail((error as Error).message, 2, true);
-  }
+  const parsed = parseCommand(COMMAND, argv, { participant: { type: 'string', short: 'p' }, out: { type: 'string', short: 'o' } });
+  if ('exit' in parsed) return parsed.exit;
   const { values } = parsed;
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
   const participant = values.participant;
   if (participant === undefined || participant === '') return fail('--participant is required, for example --participant maria-lopez', 2, true);
   const root = process.cwd();
-  if (!existsSync(join(root, 'content'))) return fail(`there is no content/ folder in ${root}; run this from the project folder`, 2);
+  const noContent = requireContentFolder(COMMAND, root);
+  if (noContent !== undefined) return noContent;
 
   const settings = readSettings(root);
   const site = publicSite(process.env, settings);
@@ -58,7 +50,7 @@ function main(argv: readonly string[]): number {
   try {
     const result = exportPortfolio(root, participant, {
       demo: settings.demo,
-      asOf: new Date(),
+      asOf: buildInstantFromEnv(process.env),
       verifyUrl: (id) => publicUrl(site, credentialPath(id)),
       onProgress: (done, total, what) => process.stderr.write(`export:portfolio: [${done}/${total}] ${what}\n`),
     });

@@ -8,13 +8,13 @@
  *
  * Exit status: 0 written, 1 unknown cohort or unreadable content, 2 wrong usage.
  */
-import { existsSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseCommand, requireContentFolder, usageError } from './lib/cli.ts';
 import { coverageInputFromContent, evaluateCoverage, PROGRAM_TIME_ZONE } from '../src/lib/coverage.ts';
 import { matrixRows, toCsv, type ExportAssessment, type ExportDecision, type ExportParticipant } from '../src/lib/export-csv.ts';
 import { readSettings } from '../src/lib/settings.ts';
-import { endOfDayInZone } from '../src/lib/time.ts';
+import { endOfProgramDay } from '../src/lib/build-date.ts';
 import { readContent } from '../src/lib/validate/read-content.ts';
 import { explainIsoDate } from '../src/schemas/common.ts';
 
@@ -29,45 +29,35 @@ status and what is missing, each assessor's recommendation and the latest decisi
 
 Exit status: 0 written, 1 unknown cohort, 2 wrong usage.`;
 
+const COMMAND = { name: 'export', usage: USAGE };
+
 function fail(message: string, status: number, usage = false): number {
-  process.stderr.write(`export: ${message}\n${usage ? `\n${USAGE}\n` : ''}`);
+  if (usage) return usageError(COMMAND, message);
+  process.stderr.write(`export: ${message}\n`);
   return status;
 }
 
 function main(argv: readonly string[]): number {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        cohort: { type: 'string' },
-        out: { type: 'string', short: 'o' },
-        bom: { type: 'boolean', default: false },
-        'as-of': { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    return fail((error as Error).message, 2, true);
-  }
+  const parsed = parseCommand(COMMAND, argv, {
+    cohort: { type: 'string' },
+    out: { type: 'string', short: 'o' },
+    bom: { type: 'boolean', default: false },
+    'as-of': { type: 'string' },
+  });
+  if ('exit' in parsed) return parsed.exit;
   const { values } = parsed;
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
 
   let asOf = new Date();
   const asOfText = values['as-of'];
   if (asOfText !== undefined) {
     const problem = explainIsoDate(asOfText);
     if (problem) return fail(`--as-of: ${problem}`, 2, true);
-    asOf = endOfDayInZone(asOfText, PROGRAM_TIME_ZONE);
+    asOf = endOfProgramDay(asOfText);
   }
 
   const root = process.cwd();
-  if (!existsSync(join(root, 'content'))) return fail(`there is no content/ folder in ${root}; run this from the project folder`, 2);
+  const noContent = requireContentFolder(COMMAND, root);
+  if (noContent !== undefined) return noContent;
   const { demo } = readSettings(root);
   const read = readContent(root, { gate: false });
   const records = read.records.filter((r) => r.valid && (demo || !r.demo));

@@ -7,9 +7,9 @@
  *
  * Exit status: 0 no errors (warnings allowed), 1 errors found, 2 wrong usage, 3 a bug in the validator.
  */
-import { appendFileSync, existsSync, lstatSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { appendFileSync, lstatSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseCommand, requireContentFolder, usageError as usage } from './lib/cli.ts';
 import { toProjectPath, validateContent } from '../src/lib/validate/index.ts';
 import { participantProgress } from './lib/participant-progress.ts';
 import { formatReport, REPORT_FORMATS, writeGithubStepSummary, type ReportFormat } from '../src/lib/validate/report.ts';
@@ -30,10 +30,8 @@ Exit status: 0 no errors (warnings allowed), 1 errors found, 2 wrong usage.`;
 const PROGRESS_MIN_FILES = 300;
 const PROGRESS_AFTER_MS = 1000;
 
-function usageError(message: string): number {
-  process.stderr.write(`validate: ${message}\n\n${USAGE}\n`);
-  return 2;
-}
+const COMMAND = { name: 'validate', usage: USAGE };
+const usageError = (message: string) => usage(COMMAND, message);
 
 function exists(path: string): boolean {
   try {
@@ -45,34 +43,16 @@ function exists(path: string): boolean {
 }
 
 function main(argv: readonly string[]): number {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string', short: 'f', default: 'text' },
-        participant: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    return usageError((error as Error).message);
-  }
-  if (parsed.values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
+  const parsed = parseCommand(COMMAND, argv, { format: { type: 'string', short: 'f', default: 'text' }, participant: { type: 'string' } }, true);
+  if ('exit' in parsed) return parsed.exit;
   const format = parsed.values.format;
   if (!(REPORT_FORMATS as readonly string[]).includes(format)) {
     return usageError(`--format must be text, github or json; got "${format}"`);
   }
 
   const root = process.cwd();
-  if (!existsSync(join(root, 'content'))) {
-    return usageError(`there is no content/ folder in ${root}; run this from the project folder`);
-  }
+  const noContent = requireContentFolder(COMMAND, root);
+  if (noContent !== undefined) return noContent;
   for (const path of parsed.positionals) {
     if (!exists(resolve(root, path))) return usageError(`${path} does not exist (paths are relative to ${root})`);
     if (toProjectPath(root, path).startsWith('..')) return usageError(`${path} is outside the project folder ${root}`);

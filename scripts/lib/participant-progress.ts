@@ -1,6 +1,6 @@
 /** Builds one participant's progress summary from the records the validator read. */
 import { coverageInputFromContent, evaluateCoverage } from '../../src/lib/coverage.ts';
-import { buildInstantFromEnv } from '../../src/lib/build-date.ts';
+import { buildInstantFromEnv, isReleased, programDate } from '../../src/lib/build-date.ts';
 import { progressSummary, type ProgressSummary } from '../../src/lib/progress.ts';
 import type { ContentRecord } from '../../src/lib/validate/read-content.ts';
 import type { EvidenceRule } from '../../src/schemas/framework.ts';
@@ -31,10 +31,10 @@ export function participantProgress(records: readonly ContentRecord[], who: stri
   const practisedOn = own
     .filter((r) => r.collection === 'portfolios' && r.data['type'] === 'practice-log')
     .flatMap((r) => (Array.isArray(r.data['practisedOn']) ? (r.data['practisedOn'] as string[]) : []));
-  const today = asOf.toISOString().slice(0, 10);
+  const today = programDate(asOf);
   const decision = valid
     .filter((r) => r.collection === 'decisions' && r.id.startsWith(`${participant.id}/`))
-    .filter((r) => typeof r.data['released'] === 'string' && String(r.data['released']) <= today)
+    .filter((r) => isReleased(typeof r.data['released'] === 'string' ? r.data['released'] : undefined, today))
     .sort((a, b) => String(a.data['date']).localeCompare(String(b.data['date'])))
     .at(-1);
   const composeBase = env['CERT_COMPOSE_URL']?.replace('{cohort}', cohort);

@@ -122,3 +122,29 @@ export async function getAttachments(): Promise<{ participant: string; file: str
   }
   return [...seen.values()];
 }
+
+/** The participants of one cohort this build may show, by name. */
+export async function getCohortMembers(cohort: string): Promise<Participant[]> {
+  return (await getParticipants()).filter((p) => p.entry.data.cohort === cohort);
+}
+
+/** The newest entries of a cohort's participants that this build may show. */
+export async function getRecentEntriesOfCohort(cohort: string, count: number): Promise<Entry[]> {
+  const members = new Set((await getCohortMembers(cohort)).map((m) => m.id));
+  return (await getEntries()).filter((e) => members.has(e.participant)).slice(0, count);
+}
+
+/** Buddy groups of a cohort (each participant with their buddies, once), as names. */
+export async function getBuddyGroups(cohort: string): Promise<string[][]> {
+  const members = await getCohortMembers(cohort);
+  const byId = new Map(members.map((m) => [m.id, m]));
+  const seen = new Set<string>();
+  const groups: string[][] = [];
+  for (const p of members) {
+    if (seen.has(p.id)) continue;
+    const group = [p, ...p.buddies.map((b) => byId.get(b.id)).filter((m): m is Participant => m !== undefined)];
+    for (const g of group) seen.add(g.id);
+    if (group.length > 1) groups.push(group.map((g) => g.entry.data.name));
+  }
+  return groups;
+}

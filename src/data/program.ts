@@ -126,3 +126,18 @@ export async function getFacultyGroups(): Promise<FacultyGroup[]> {
     (g) => g.members.length > 0,
   );
 }
+
+/** The virtual calls that belong to a module, in date order. */
+export async function getCallsOfModule(moduleId: string): Promise<Session[]> {
+  return (await getSessions()).filter((s) => s.entry.data.kind === 'call' && s.entry.data.module === moduleId);
+}
+
+/** The dated calls of a cohort, in date order. */
+export async function getDatedCallsOfCohort(cohort: string): Promise<(Session & { interval: { start: Date; end: Date } })[]> {
+  return (await getSessionsOfCohort(cohort)).filter((s): s is Session & { interval: { start: Date; end: Date } } => s.entry.data.kind === 'call' && s.interval !== undefined);
+}
+
+/** The sessions a faculty member leads or speaks at. */
+export async function getSessionsWithSpeaker(facultyId: string): Promise<Session[]> {
+  return (await getSessions()).filter((s) => s.entry.data.speakers.includes(facultyId));
+}

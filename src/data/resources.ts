@@ -33,3 +33,7 @@ export async function getResourceFiles(): Promise<{ id: string; file: string; so
     return [{ id: r.id, file: local.replace(/^\.\//, ''), source: `${folder}${local.replace(/^\.\//, '')}` }];
   });
 }
+
+export async function getResourcesOfModule(moduleId: string): Promise<ResourceItem[]> {
+  return (await getResources()).filter((r) => r.entry.data.module === moduleId);
+}

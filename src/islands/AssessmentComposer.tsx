@@ -4,7 +4,7 @@
  * file is checked with the same schema the build uses.
  */
 import { useId, useMemo, useState } from 'react';
-import { LEVELS, LEVEL_LABELS, RECOMMENDATIONS, type Level, type Recommendation } from '../schemas/assessment-levels.ts';
+import { LEVELS, LEVEL_LABELS, RECOMMENDATIONS, RECOMMENDATION_LABELS, type Level, type Recommendation } from '../schemas/assessment-levels.ts';
 import type { EditContext } from '../lib/edit-links.ts';
 import SendFile from './SendFile.tsx';
 import { useLazyModule } from './use-lazy.ts';
@@ -21,7 +21,6 @@ export interface AssessmentComposerProps {
   today: string;
 }
 
-const RECOMMENDATION_LABELS: Record<Recommendation, string> = { certify: 'Certify as Trainer', 'further-work': 'Further work needed' };
 
 export default function AssessmentComposer(props: AssessmentComposerProps) {
   const uid = useId();

@@ -4,7 +4,7 @@
  * preview, and hands the file to the git host's "create new file" page, prefilled.
  */
 import { useId, useMemo, useState, type ReactNode } from 'react';
-import { ENTRY_TYPES, ENTRY_TYPE_LABELS, PROJECT_STAGES, type EntryType } from '../schemas/entry-types.ts';
+import { ENTRY_TYPES, ENTRY_TYPE_LABELS, PROJECT_STAGES, PROJECT_STAGE_LABELS, type EntryType } from '../schemas/entry-types.ts';
 import type { Visibility } from '../schemas/common.ts';
 import { useLazyModule } from './use-lazy.ts';
 import { editLocation, uploadUrl, type EditContext } from '../lib/edit-links.ts';
@@ -48,7 +48,6 @@ const VISIBILITY_HELP: Record<Visibility, string> = {
   public: 'Public. Anyone can read it on the public website.',
 };
 
-const STAGE_LABELS = { proposal: 'Proposal', update: 'Update', 'final-report': 'Final report' } as const;
 
 function Field(props: { id: string; label: string; help?: string | undefined; error?: boolean; children: ReactNode }) {
   return (
@@ -227,7 +226,7 @@ export default function Composer(props: ComposerProps) {
               <select id={id('stage')} value={stage} onChange={(e) => setStage(e.target.value as (typeof PROJECT_STAGES)[number])}>
                 {PROJECT_STAGES.map((s) => (
                   <option key={s} value={s}>
-                    {STAGE_LABELS[s]}
+                    {PROJECT_STAGE_LABELS[s]}
                   </option>
                 ))}
               </select>

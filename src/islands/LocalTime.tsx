@@ -4,6 +4,7 @@
  * the page reads the same without JavaScript.
  */
 import { useEffect, useState } from 'react';
+import { describeLocal } from './local-time-format.ts';
 
 interface Props {
   /** Start instant, ISO 8601 in UTC. */
@@ -12,25 +13,6 @@ interface Props {
   end: string;
   /** The event's own zone; when the visitor is in it, nothing is added. */
   eventZone: string;
-}
-
-function format(date: Date, zone: string | undefined, withDate: boolean): string {
-  return new Intl.DateTimeFormat(undefined, {
-    ...(withDate ? { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' } : {}),
-    hour: '2-digit',
-    minute: '2-digit',
-    ...(zone ? { timeZone: zone } : {}),
-    timeZoneName: 'short',
-  }).format(date);
-}
-
-export function describeLocal(start: Date, end: Date, visitorZone: string): string {
-  const sameDay =
-    new Intl.DateTimeFormat('en-CA', { timeZone: visitorZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(start) ===
-    new Intl.DateTimeFormat('en-CA', { timeZone: visitorZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(end);
-  const from = format(start, visitorZone, true);
-  const to = format(end, visitorZone, !sameDay);
-  return `${from} – ${to}`;
 }
 
 export default function LocalTime({ start, end, eventZone }: Props) {

@@ -5,6 +5,7 @@
  * `now` lets tests fix the clock; browser tests can also set it with the page clock.
  */
 import { useEffect, useState } from 'react';
+import { describeLocal } from './local-time-format.ts';
 
 export interface CallInfo {
   id: string;
@@ -51,15 +52,7 @@ export function monthKey(now: Date, timeZone: string): string {
 function localText(call: CallInfo): string | undefined {
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   if (!zone || zone === call.timeZone) return undefined;
-  const fmt = (d: string, withDate: boolean) =>
-    new Intl.DateTimeFormat(undefined, {
-      ...(withDate ? { weekday: 'long', day: 'numeric', month: 'long' } : {}),
-      hour: '2-digit',
-      minute: '2-digit',
-      timeZoneName: 'short',
-      timeZone: zone,
-    }).format(new Date(d));
-  return `${fmt(call.start, true)} – ${fmt(call.end, false)} (${zone.replace(/_/g, ' ')})`;
+  return `${describeLocal(new Date(call.start), new Date(call.end), zone)} (${zone.replace(/_/g, ' ')})`;
 }
 
 export default function NextCall({ calls, resources, builtAt, now }: Props) {

@@ -42,9 +42,10 @@ import type { Participant } from '../schemas/participant.ts';
 import type { EntryType, PortfolioEntry, ProjectStage } from '../schemas/portfolio-entry.ts';
 import type { Session, SessionKind } from '../schemas/session.ts';
 import { sessionInterval } from './time.ts';
+import { PROGRAM_TIME_ZONE } from './build-date.ts';
 
 /** Zone in which `asOf` is read as a calendar date, unless the input names another. */
-export const PROGRAM_TIME_ZONE = 'America/New_York';
+export { PROGRAM_TIME_ZONE };
 
 export type CoverageStatus = 'none' | 'in-progress' | 'complete';
 

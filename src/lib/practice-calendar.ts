@@ -2,6 +2,8 @@
  * A month calendar of the days a participant practised (pure). It shows days, not streaks: no
  * longest run, no ranking, no comparison with anyone else.
  */
+import { monthLabel } from './coverage.ts';
+
 export interface CalendarMonth {
   /** YYYY-MM */
   month: string;
@@ -26,7 +28,6 @@ export function practiceCalendar(days: Iterable<string>): CalendarMonth[] {
     }
     while (cells.length % 7) cells.push(null);
     const weeks = Array.from({ length: cells.length / 7 }, (_, i) => cells.slice(i * 7, i * 7 + 7));
-    const label = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(first);
-    return { month, label, weeks, practisedDays: [...practised].filter((d) => d.startsWith(month)).length };
+    return { month, label: monthLabel(month), weeks, practisedDays: [...practised].filter((d) => d.startsWith(month)).length };
   });
 }

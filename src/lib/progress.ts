@@ -7,6 +7,7 @@ import type { CoverageResult } from './coverage.ts';
 import { STATUS_TEXT, suggestedEntryType } from './assessment-view.ts';
 import { practiceCalendar } from './practice-calendar.ts';
 import type { EvidenceRule } from '../schemas/framework.ts';
+import { OUTCOME_LABELS } from '../schemas/decision.ts';
 
 export interface ProgressInput {
   participant: { id: string; name: string; cohort: string };
@@ -51,7 +52,7 @@ export function progressSummary(input: ProgressInput): ProgressSummary {
     md.push(`| ${c.title} | ${status.symbol} ${status.label} | ${missing.replace(/\|/g, '\\|')}${link ? ` [Write an entry](${link})` : ''} |`);
   }
   if (input.decision) {
-    const outcome = input.decision.outcome === 'certified' ? 'Certified as Trainer' : 'Further work needed';
+    const outcome = OUTCOME_LABELS[input.decision.outcome];
     lines.push(`Decision (${input.decision.date}): ${outcome}${input.decision.conditions?.length ? `: ${input.decision.conditions.join('; ')}` : ''}`);
     md.push('', `**Decision (${input.decision.date}):** ${outcome}`, ...(input.decision.conditions ?? []).map((c) => `- ${c}`));
   }

@@ -11,3 +11,5 @@ export const LEVEL_LABELS: Record<Level, string> = {
 
 export const RECOMMENDATIONS = ['certify', 'further-work'] as const;
 export type Recommendation = (typeof RECOMMENDATIONS)[number];
+
+export const RECOMMENDATION_LABELS: Record<Recommendation, string> = { certify: 'Certify as Trainer', 'further-work': 'Further work needed' };

@@ -25,3 +25,5 @@ export const ENTRY_TYPE_LABELS: Record<EntryType, string> = {
 
 export const PROJECT_STAGES = ['proposal', 'update', 'final-report'] as const;
 export type ProjectStage = (typeof PROJECT_STAGES)[number];
+
+export const PROJECT_STAGE_LABELS: Record<ProjectStage, string> = { proposal: 'Proposal', update: 'Update', 'final-report': 'Final report' };

@@ -5,6 +5,13 @@ import { field, gitHandle, idRef, isoDate, line } from './common.ts';
 export const PARTICIPANT_ROLES = ['teacher', 'administrator', 'student', 'local-stakeholder'] as const;
 export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
 
+export const PARTICIPANT_ROLE_LABELS: Record<ParticipantRole, string> = {
+  teacher: 'Teacher',
+  administrator: 'Administrator',
+  student: 'Student',
+  'local-stakeholder': 'Local stakeholder',
+};
+
 export const participantSchema = z.strictObject({
   name: field(line('the name', 120), { description: 'name as it should appear to those allowed to see it', example: 'Maria López' }),
   cohort: field(idRef('cohort', '2020-2021'), { description: 'id of the cohort', example: '2020-2021' }),

@@ -61,13 +61,20 @@ describe('public site in Chromium', () => {
     await page.context().close();
   });
 
-  it('says applications are closed, decided again in the browser', async () => {
+  it('says applications are closed, and decides again by the visitor’s clock', async () => {
     const page = await newPage(browser);
     await page.goto(`${base}apply/`);
     await expect(page.locator('[data-when=closed]').isVisible()).resolves.toBe(true);
     await expect(page.locator('[data-when=open]').isVisible()).resolves.toBe(false);
     await expect(page.locator('[data-testid=contact-placeholder]').textContent()).resolves.toContain('Placeholder');
+    // a visitor whose clock is before the deadline (1 May 2020) is invited to apply, though the page was built after it
+    const early = await newPage(browser);
+    await early.clock.setFixedTime(new Date('2020-04-20T12:00:00Z'));
+    await early.goto(`${base}apply/`);
+    await expect.poll(() => early.locator('[data-when=open]').isVisible()).toBe(true);
+    await expect(early.locator('[data-when=closed]').isVisible()).resolves.toBe(false);
     await page.context().close();
+    await early.context().close();
   });
 
   const pageTypes = [

@@ -33,6 +33,8 @@ export interface DeriveOptions {
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
 export { buildDateFromEnv } from '../build-date.ts';
+import { isReleased } from '../build-date.ts';
+import { isVisibleTo, participantExposure } from '../audience.ts';
 
 export function deriveCredentials(sources: readonly CredentialSourceRecord[], options: DeriveOptions): { records: CredentialRecord[]; problems: Problem[] } {
   const valid = sources.filter((r) => r.valid !== false);
@@ -75,10 +77,11 @@ export function deriveCredentials(sources: readonly CredentialSourceRecord[], op
     const released = str(d['released']);
     const revoked = d['revoked'] && typeof d['revoked'] === 'object' ? (d['revoked'] as Record<string, unknown>) : undefined;
     const revokedOn = str(revoked?.['date']);
-    const issuedYet = released !== undefined && released <= buildDate;
+    const issuedYet = isReleased(released, buildDate);
     const revokedYet = issuedYet && revokedOn !== undefined && revokedOn <= buildDate;
     const status = !issuedYet ? 'pending' : revokedYet ? 'revoked' : 'valid';
-    const consent = participant.data['publicProfile'] === true;
+    // the name appears only where the audience rule lets the participant's profile be public
+    const consent = isVisibleTo({ kind: 'public' }, participantExposure({ cohort: String(participant.data['cohort'] ?? ''), publicProfile: participant.data['publicProfile'] === true }));
     const participantCohort = String(participant.data['cohort'] ?? '');
 
     const record: CredentialRecord = {

@@ -21,6 +21,7 @@ import type { Participant } from '../../schemas/participant.ts';
 import type { PortfolioEntry } from '../../schemas/portfolio-entry.ts';
 import type { Decision } from '../../schemas/decision.ts';
 import type { Criterion } from '../../schemas/framework.ts';
+import { isReleased, programDate } from '../build-date.ts';
 
 export class ExportError extends Error {}
 
@@ -111,7 +112,7 @@ export function collectPortfolio(root: string, participantId: string, options: {
   const released = records
     .filter((r) => r.collection === 'decisions' && r.valid && r.id.startsWith(`${participantId}/`) && r.demo === participant.demo)
     .map((r) => ({ file: r.file, data: r.data as unknown as Decision }))
-    .filter((d) => d.data.released !== undefined && d.data.released <= options.asOf.toISOString().slice(0, 10))
+    .filter((d) => isReleased(d.data.released, programDate(options.asOf)))
     .sort((a, b) => b.data.date.localeCompare(a.data.date));
 
   return {

@@ -8,12 +8,13 @@ import { join } from 'node:path';
 import { makeFixtureProject, PROJECT_ROOT, type FixtureProject } from '../../helpers/fixture-project.ts';
 import { readContent } from '../../../src/lib/validate/read-content.ts';
 import { coverageInputFromContent, evaluateCoverage } from '../../../src/lib/coverage.ts';
+import { endOfProgramDay } from '../../../src/lib/build-date.ts';
 
 const AS_OF = '2026-11-28';
 
 function expectedStatuses(root: string): Record<string, Record<string, string>> {
   const { records } = readContent(root, { gate: false });
-  const result = evaluateCoverage(coverageInputFromContent(records, { asOf: new Date(`${AS_OF}T23:59:59Z`) }));
+  const result = evaluateCoverage(coverageInputFromContent(records, { asOf: endOfProgramDay(AS_OF) }));
   const out: Record<string, Record<string, string>> = {};
   for (const [participant, cov] of result.participants) out[participant] = Object.fromEntries([...cov.criteria].map(([c, v]) => [c, v.status]));
   return out;

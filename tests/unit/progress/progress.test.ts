@@ -9,6 +9,7 @@ import { readContent } from '../../../src/lib/validate/read-content.ts';
 import { coverageInputFromContent, evaluateCoverage } from '../../../src/lib/coverage.ts';
 import { STATUS_TEXT } from '../../../src/lib/assessment-view.ts';
 import { PROJECT_ROOT } from '../../helpers/fixture-project.ts';
+import { endOfProgramDay } from '../../../src/lib/build-date.ts';
 
 const AS_OF = '2026-11-28';
 
@@ -24,7 +25,7 @@ function run(args: string[]): { status: number; stdout: string } {
 describe('npm run validate -- --participant', () => {
   const { records } = readContent(PROJECT_ROOT, { gate: false });
   const participants = records.filter((r) => r.collection === 'participants');
-  const coverage = evaluateCoverage(coverageInputFromContent(records, { asOf: new Date(`${AS_OF}T23:59:59Z`) }));
+  const coverage = evaluateCoverage(coverageInputFromContent(records, { asOf: endOfProgramDay(AS_OF) }));
   const criteria = records.filter((r) => r.collection === 'framework');
 
   it('matches the coverage function for a demo participant, criterion by criterion', () => {
