@@ -19,5 +19,6 @@ export const CRYPTOSUITE = 'eddsa-rdfc-2022';
 /** The credential with an embedded DataIntegrityProof made by `key` for the issuer `did`. */
 export async function addDataIntegrityProof(credential: Credential, key: SigningKey, did: string, created: string): Promise<Credential> {
   const suite = new DataIntegrityProof({ signer: await dataIntegritySigner(key, did), cryptosuite, date: created });
-  return (await issue({ credential, suite, documentLoader: createDocumentLoader({ did }) })) as Credential;
+  // the library adds the proof to the object it is given: give it a copy, so the caller's credential stays unsigned (the JWT form secures that)
+  return (await issue({ credential: structuredClone(credential), suite, documentLoader: createDocumentLoader({ did }) })) as Credential;
 }
