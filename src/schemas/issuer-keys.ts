@@ -11,6 +11,9 @@
 import { z } from 'zod';
 import { field, isoDate, line } from './common.ts';
 
+/** Where the record lives, from the project root. */
+export const ISSUER_KEYS_FILE = 'content/issuer-keys.yaml';
+
 /** The 32-byte Ed25519 public key in base64url, as the "x" of its JSON Web Key. */
 export const ED25519_X = /^[A-Za-z0-9_-]{43}$/;
 

@@ -10,13 +10,13 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { issuerKeysSchema, type IssuerKeys } from '../../schemas/issuer-keys.ts';
+import { ISSUER_KEYS_FILE, issuerKeysSchema, type IssuerKeys } from '../../schemas/issuer-keys.ts';
 import { ContentError } from '../problems.ts';
 import { checkSchema } from '../schema-problems.ts';
 import { parseSource } from '../source-file.ts';
 import { publicKeyFromX, SIGNING_KEY_VARIABLE, SigningKeyError, type PublicKey, type SigningKey } from './keys.ts';
 
-export const ISSUER_KEYS_FILE = 'content/issuer-keys.yaml';
+export { ISSUER_KEYS_FILE };
 
 export interface IssuerKey extends PublicKey {
   from: string;

@@ -7,6 +7,7 @@ import { isAbsolute, posix, relative, resolve, sep } from 'node:path';
 import { classifyPath } from '../content-model.ts';
 import { problem, sortProblems, type Problem } from '../problems.ts';
 import { SETTINGS_FILE } from '../settings.ts';
+import { ISSUER_KEYS_FILE } from '../../schemas/issuer-keys.ts';
 import { SOURCES_FILE } from '../sync/sources.ts';
 import { LOCK_FILE } from '../sync/lock.ts';
 import { ATTACHMENT_EXTENSIONS, checkAttachments } from './attachments.ts';
@@ -69,7 +70,7 @@ function strayProblems(entries: ReadonlyMap<string, EntryKind>, referenced: Read
   // a file listed with the wrong capitals is reported as a missing attachment already
   const listed = new Set([...referenced].map((r) => r.toLowerCase()));
   for (const [path, kind] of entries) {
-    if (kind !== 'file' || path === SETTINGS_FILE || path === SOURCES_FILE || path === LOCK_FILE || classifyPath(path) || listed.has(path.toLowerCase()) || mentioned(path)) continue;
+    if (kind !== 'file' || path === SETTINGS_FILE || path === ISSUER_KEYS_FILE || path === SOURCES_FILE || path === LOCK_FILE || classifyPath(path) || listed.has(path.toLowerCase()) || mentioned(path)) continue;
     const name = path.slice(path.lastIndexOf('/') + 1);
     const ext = (/\.([^./]+)$/.exec(name)?.[1] ?? '').toLowerCase();
     const inPortfolio = /^content\/(demo\/)?portfolios\/[^/]+\//.test(path);
