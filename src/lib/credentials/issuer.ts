@@ -51,11 +51,6 @@ export function didDocumentPath(site: PublicSite): string {
   return site.base === '/' ? '.well-known/did.json' : 'did.json';
 }
 
-/** The route pattern that serves the DID document in a build whose base is `base`. */
-export function didDocumentRoute(base: string): string {
-  return base === '/' ? '/.well-known/did.json' : '/did.json';
-}
-
 type VerificationMethod =
   | { id: string; type: 'Multikey'; controller: string; publicKeyMultibase: string; revoked?: string }
   | { id: string; type: 'JsonWebKey2020'; controller: string; publicKeyJwk: JWK; revoked?: string };

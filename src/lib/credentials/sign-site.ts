@@ -118,14 +118,14 @@ export async function signSite(options: SignSiteOptions): Promise<SignSummary> {
   const statusValidFrom = proofCreated(buildDate, buildDate, now);
   const revokedIndexes = derived.records.filter((r) => r.status === 'revoked').map((r) => r.statusListIndex);
   const statusList = await addDataIntegrityProof(buildStatusListCredential(encodeStatusList(revokedIndexes), issuer, statusValidFrom), key, did, statusValidFrom);
-  const did_ = didDocument(did, keys);
+  const didDoc = didDocument(did, keys);
   const published = new Map<string, unknown>([
-    [publicUrl(site, didDocumentPath(site)), did_],
+    [publicUrl(site, didDocumentPath(site)), didDoc],
     [publicUrl(site, STATUS_LIST_PATH), statusList],
   ]);
 
   if (audience.kind === 'public') {
-    write(didDocumentPath(site), `${JSON.stringify(did_, null, 2)}\n`);
+    write(didDocumentPath(site), `${JSON.stringify(didDoc, null, 2)}\n`);
     write(STATUS_LIST_PATH, `${JSON.stringify(statusList, null, 2)}\n`);
     for (const s of signed) {
       write(credentialJsonPath(s.record.certificateId), `${JSON.stringify(s.json, null, 2)}\n`);

@@ -190,7 +190,13 @@ describe('credentials in real builds', () => {
         'CST-2025-0002': '/credentials/CST-2025-0002/',
         'CST-2025-0003': '/credentials/CST-2025-0003/',
       },
+      documents: {
+        'CST-2025-0001': '/credentials/CST-2025-0001.json',
+        'CST-2025-0002': '/credentials/CST-2025-0002.json',
+        'CST-2025-0003': '/credentials/CST-2025-0003.json',
+      },
     });
+    for (const id of IDS) expect(publicSite.some((f) => f.path === `credentials/${id}.json`), id).toBe(true);
     expect(filesContaining(publicSite, 'CST-2025-0004')).toEqual([]);
     // Di Pendens has a public profile, so her participant page is public; her pending credential is not
     expect(filesContaining(publicSite, 'Di Pendens').filter((f) => f.startsWith('credentials/') || f.startsWith('trainers/'))).toEqual([]);
