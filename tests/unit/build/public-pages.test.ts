@@ -103,4 +103,33 @@ describe('the public site of the program', () => {
     expect(titled).toEqual(['qualification/index.html', 'program/structure/index.html', 'modules/graduation-qualification/index.html']);
     for (const p of pages) expect(read(p).replace(/MIT-JWEL Compassionate Systems Trainer/g, ''), p).not.toMatch(/Compassionate Systems Trainer|J-WEL Compassionate/);
   });
+
+  it('marks every demo session on the schedule, and names and titles its calendar files as fictional', () => {
+    const schedule = read('schedule/index.html');
+    const rows = [...schedule.matchAll(/<li id="([^"]+)">([\s\S]*?)<\/li>\s*(?=<li id=|<\/ol>)/g)].map((m) => ({ id: m[1] ?? '', html: m[2] ?? '' }));
+    const demoRows = rows.filter((r) => r.id.startsWith('demo-2026-'));
+    expect(demoRows.length).toBe(13);
+    for (const r of demoRows) expect(r.html, r.id).toContain('Demo · fictional');
+    for (const r of rows.filter((x) => x.id.startsWith('2020-2021-'))) expect(r.html).not.toContain('Demo · fictional');
+    expect(schedule).toContain('href="/calendar/demo-2026/demo-module-1-workshop.ics"');
+
+    expect(existsSync(join(out, 'calendar/demo-2026/demo-module-1-workshop.ics'))).toBe(true);
+    expect(existsSync(join(out, 'calendar/demo-2026/module-1-workshop.ics'))).toBe(false);
+    const demoCalendar = read('calendar/demo-2026.ics').replace(/\r\n[ \t]/g, '');
+    const summaries = demoCalendar.match(/^SUMMARY:.*$/gm) ?? [];
+    expect(summaries.length).toBeGreaterThanOrEqual(10);
+    for (const line of summaries) expect(line).toMatch(/^SUMMARY:\[Demo · fictional\] /);
+    expect(demoCalendar).toMatch(/^X-WR-CALNAME:\[Demo · fictional\] /m);
+    expect(read('calendar/demo-2026/demo-call-2026-07.ics').replace(/\r\n[ \t]/g, '')).toMatch(/^SUMMARY:\[Demo · fictional\] Monthly call/m);
+    expect(read('calendar/2020-2021.ics')).not.toContain('Demo');
+  });
+
+  it('gives demo pages the demo mark their search results show', () => {
+    const meta = 'data-pagefind-meta="demo:Demo · fictional"';
+    expect(read('participants/haruka-kumonoue/index.html')).toContain(meta);
+    expect(read('portfolios/haruka-kumonoue/project-proposal-morning-circle/index.html')).toContain(meta);
+    expect(read('cohorts/demo-2026/index.html')).toContain(meta);
+    expect(read('program/overview/index.html')).not.toContain(meta);
+    expect(read('cohorts/2020-2021/index.html')).not.toContain(meta);
+  });
 });
