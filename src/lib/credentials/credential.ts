@@ -13,8 +13,10 @@ import { OB_V3P0_CONTEXT_URL, VC_V2_CONTEXT_URL } from './contexts/index.ts';
 import { publicUrl, type PublicSite } from './issuer.ts';
 import type { CredentialRecord } from './record.ts';
 import { STATUS_LIST_PATH } from './status-list.ts';
+import { QUALIFICATION_TITLE } from '../../schemas/framework.ts';
 
-export const ACHIEVEMENT_NAME = 'MIT-JWEL Compassionate Systems Trainer';
+/** The brochure's title for a graduate, written once in the framework schema. */
+export const ACHIEVEMENT_NAME = QUALIFICATION_TITLE;
 export const ACHIEVEMENT_DESCRIPTION =
   'Certified as a Trainer of Compassionate Systems by the master practitioner certification program of the Compassionate Systems initiative at MIT J-WEL, after a year of workshops, monthly calls, an application project, coaching and a reflective portfolio, assessed jointly by the faculty.';
 /** In the name of every credential of a demo build. */
