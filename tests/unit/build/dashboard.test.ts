@@ -53,6 +53,9 @@ describe('faculty dashboard', () => {
     expect(queue).toMatch(/Awaiting a decision \(\d+\)/);
     const decided = readFileSync(join(build.outDir, 'evidence/marisol-havgaard/index.html'), 'utf8');
     expect(decided).toContain('Further work needed');
+    // the composer names the buttons to press, each word apart from the next
+    const compose = readFileSync(join(build.outDir, 'compose/index.html'), 'utf8').replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
+    expect(compose).toContain('and there press Propose new file and then Create pull request.');
   });
 
   it('changes the matrix on the next build when an attendance record is added', () => {
