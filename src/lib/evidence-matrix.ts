@@ -293,7 +293,6 @@ function describe(criterion: MatrixCriterion, status: CoverageStatus, summary: s
 /** The matrix of every cohort, row by row, as the dashboard and the evidence pages show it. */
 export function evidenceMatrix(input: MatrixInput): EvidenceMatrix {
   const criteria = criterionLabels(input.criteria);
-  const rules = new Map(input.criteria.map((c) => [c.id, c.evidence]));
   const assessorIds = new Set(input.assessors.map((a) => a.id));
   const extraAssessors = [...new Set(input.assessments.map((a) => a.assessor))]
     .filter((id) => !assessorIds.has(id))
@@ -316,7 +315,7 @@ export function evidenceMatrix(input: MatrixInput): EvidenceMatrix {
   const rowOf = (p: MatrixParticipantInput): MatrixRow => {
     const cov = input.coverage.participants.get(p.id);
     const assessments = assessmentsOf.get(p.id) ?? [];
-    const cells = criteria.map((criterion): MatrixCell => {
+    const cells = criteria.map((criterion, i): MatrixCell => {
       const c = cov?.criteria.get(criterion.id);
       const marks = assessments.flatMap((a): AssessorMark[] => {
         const l = a.levels[criterion.id];
@@ -334,7 +333,7 @@ export function evidenceMatrix(input: MatrixInput): EvidenceMatrix {
         ];
       });
       const disagree = disagrees(marks.map((m) => m.level));
-      const rule = rules.get(criterion.id) ?? { rule: 'project' };
+      const rule = (input.criteria[i] as MatrixCriterionInput).evidence;
       const status = c?.status ?? 'none';
       const summary = c?.summary ?? '';
       const missing = missingOnly(c);
