@@ -42,15 +42,6 @@ async function open(page: Page, url: string): Promise<void> {
 
 const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
-/**
- * Violations known when this test was written, each in another engineer's work in progress. They
- * are not allowances: a listed violation that no longer occurs fails the test, so the entry goes
- * as soon as its fix lands.
- */
-const KNOWN: readonly { pages: RegExp; rule: string; why: string }[] = [
-  { pages: /^certificates\//, rule: 'color-contrast', why: 'the faint "demo" watermark of the printable certificate (issue 14 fixes it)' },
-];
-
 describe('every built page', () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -66,14 +57,9 @@ describe('every built page', () => {
       const pages = pagesOf(join(root, audienceOutDir(audience)));
       expect(pages.length).toBeGreaterThan(5);
       const problems: string[] = [];
-      const known = new Set<(typeof KNOWN)[number]>();
       const check = async (page: Page, path: string) => {
         await open(page, `${base}${path}`);
-        for (const v of await seriousViolations(page)) {
-          const excuse = KNOWN.find((k) => k.rule === v.id && k.pages.test(path));
-          if (excuse) known.add(excuse);
-          else problems.push(`/${path}: ${v.impact} ${v.id} (${v.help}) at ${v.nodes.slice(0, 3).join(', ')}`);
-        }
+        for (const v of await seriousViolations(page)) problems.push(`/${path}: ${v.impact} ${v.id} (${v.help}) at ${v.nodes.slice(0, 3).join(', ')}`);
         const wide = await sideways(page);
         if (wide > 0) problems.push(`/${path}: scrolls sideways by ${wide}px at 1280×800`);
         // the same page narrowed to a phone's width: a relayout, not a second visit
@@ -91,9 +77,6 @@ describe('every built page', () => {
           await page.context().close();
         }),
       );
-      for (const k of KNOWN) {
-        if (!known.has(k) && pages.some((p) => k.pages.test(p))) problems.push(`${k.rule} on ${k.pages}: no longer occurs; remove it from KNOWN (${k.why})`);
-      }
       console.log(`${audienceLabel(audience)}: ${pages.length} pages checked`);
       problems.sort();
       expect(problems).toEqual([]);
