@@ -34,12 +34,16 @@ function htmlFiles(dir: string, out: string[] = []): string[] {
   return out;
 }
 
+const MARKER = Buffer.from('<style>astro-island');
+
 /** Rewrite the built pages of a site that have an island style in their body; returns how many changed. */
 export function hoistIslandStyles(siteDir: string): number {
   let changed = 0;
   for (const file of htmlFiles(siteDir)) {
-    const html = readFileSync(file, 'utf8');
-    if (!html.includes('<style>astro-island')) continue;
+    // most pages have no island: look for the bytes before decoding the text
+    const bytes = readFileSync(file);
+    if (bytes.indexOf(MARKER) < 0) continue;
+    const html = bytes.toString('utf8');
     const fixed = hoistIslandStyle(html);
     if (fixed !== html) {
       writeFileSync(file, fixed);
