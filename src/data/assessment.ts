@@ -6,8 +6,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { coverageInputFromContent, evaluateCoverage, type CoverageResult, type ContentItem } from '../lib/coverage.ts';
 import { buildInstantFromEnv } from '../lib/build-date.ts';
-import { disagrees, reviewStages, type ReviewStage } from '../lib/assessment-view.ts';
-import type { Level } from '../schemas/assessment.ts';
+import { reviewStages, type ReviewStage } from '../lib/assessment-view.ts';
 
 export type CriterionEntry = CollectionEntry<'framework'>;
 export type AssessmentEntry = CollectionEntry<'assessments'>;
@@ -57,25 +56,6 @@ export function getCoverage(): Promise<CoverageResult> {
     return evaluateCoverage(coverageInputFromContent(items, { asOf: asOf() }));
   })();
   return coverage;
-}
-
-export interface AssessorLevel {
-  assessor: string;
-  level: Level;
-  comment: string;
-}
-
-/** Each assessor's level on one criterion for one participant. */
-export async function levelsFor(participant: string, criterion: string): Promise<AssessorLevel[]> {
-  const list = (await getAssessments()).get(participant) ?? [];
-  return list.flatMap((a) => {
-    const l = a.data.levels[criterion];
-    return l ? [{ assessor: a.data.assessor, level: l.level, comment: l.comment }] : [];
-  });
-}
-
-export async function hasDisagreement(participant: string, criterion: string): Promise<boolean> {
-  return disagrees((await levelsFor(participant, criterion)).map((l) => l.level));
 }
 
 export async function reviewStagesOf(participant: string): Promise<ReviewStage[]> {

@@ -1,13 +1,14 @@
 /**
  * The Astro integration that makes a build one audience's site: injects the routes only that
- * audience has, fails the build when the render guard removed anything, and indexes the built
- * site with Pagefind.
+ * audience has, fails the build when the render guard removed anything, moves the islands' style
+ * rule into <head> (src/lib/island-style.ts), and indexes the built site with Pagefind.
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { audienceLabel, type Audience } from '../lib/audience.ts';
 import { takeGuardViolations } from '../lib/gate/render-guard.ts';
 import { indexSite } from '../lib/search-index.ts';
+import { hoistIslandStyles } from '../lib/island-style.ts';
 
 interface RouteSpec {
   pattern: string;
@@ -52,6 +53,7 @@ export function audienceIntegration(audience: Audience): AstroIntegration {
               violations.map((v) => `${v.file}  ${v.message}`).join('\n'),
           );
         }
+        hoistIslandStyles(fileURLToPath(dir));
         // npm run build indexes after Astro's process has exited, so the two never hold memory at once
         if (process.env['CERT_INDEX_SEPARATELY'] === '1') return;
         const stats = await indexSite(fileURLToPath(dir), (msg) => logger.info(msg));

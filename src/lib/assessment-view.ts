@@ -24,7 +24,7 @@ export function disagrees(levels: readonly Level[]): boolean {
 export const STATUS_TEXT: Record<CoverageStatus, { symbol: string; label: string }> = {
   complete: { symbol: '✓', label: 'Complete' },
   'in-progress': { symbol: '◐', label: 'In progress' },
-  none: { symbol: '✗', label: 'No evidence' },
+  none: { symbol: '○', label: 'Not started' },
 };
 
 /** The kind of entry a participant would write to add evidence for a rule (undefined for attendance). */

@@ -11,6 +11,7 @@ import { coverageInputFromContent, evaluateCoverage } from '../../../src/lib/cov
 import { endOfProgramDay } from '../../../src/lib/build-date.ts';
 
 const AS_OF = '2026-11-28';
+const HOSTILE_NAME = 'Teo "</script><img src=x onerror=alert(1)>" & <b>Co</b>';
 
 function expectedStatuses(root: string): Record<string, Record<string, string>> {
   const { records } = readContent(root, { gate: false });
@@ -35,6 +36,9 @@ describe('faculty dashboard', () => {
   beforeAll(() => {
     process.env['CERT_AS_OF'] = AS_OF;
     project = makeFixtureProject(join(PROJECT_ROOT, 'content'));
+    // a name is any one line of text: it reaches the matrix, its data attributes and the filter's names as text, never as markup
+    const teo = 'content/demo/participants/teo-pastizal.yaml';
+    project.write(teo, readFileSync(join(project.root, teo), 'utf8').replace('name: Teo Pastizal', `name: '${HOSTILE_NAME}'`));
   });
   afterAll(() => {
     delete process.env['CERT_AS_OF'];
@@ -53,6 +57,17 @@ describe('faculty dashboard', () => {
     expect(queue).toMatch(/Awaiting a decision \(\d+\)/);
     const decided = readFileSync(join(build.outDir, 'evidence/marisol-havgaard/index.html'), 'utf8');
     expect(decided).toContain('Further work needed');
+    // markup outside attribute values (inside a quoted value, < is text)
+    const markup = (page: string) => page.replace(/="[^"]*"/g, '=""');
+    expect(markup(html)).not.toContain('<img src=x');
+    expect(markup(html)).not.toContain('<b>Co</b>');
+    expect(html).toContain('Teo &quot;&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;&quot; &amp; &lt;b&gt;Co&lt;/b&gt;');
+    const evidence = readFileSync(join(build.outDir, 'evidence/teo-pastizal/index.html'), 'utf8');
+    expect(markup(evidence)).not.toContain('<img src=x');
+    expect(evidence).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    // the composer names the buttons to press, each word apart from the next
+    const compose = readFileSync(join(build.outDir, 'compose/index.html'), 'utf8').replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
+    expect(compose).toContain('and there press Propose new file and then Create pull request.');
   });
 
   it('marks the demo in the faculty build: its rows, its invented faculty, and names the approval steps with who and when', () => {
