@@ -5,6 +5,7 @@
  */
 import { appendFileSync } from 'node:fs';
 import { escapeData, escapeProperty } from '../validate/report.ts';
+import { markdownCode, markdownText } from '../markdown-escape.ts';
 import type { Refusal } from './check.ts';
 
 export const SCOPE_FORMATS = ['text', 'github'] as const;
@@ -70,13 +71,8 @@ export function formatScopeGithub(report: ScopeReport): string {
   return lines.join('\n') + '\n';
 }
 
-function cell(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
-
-function code(text: string): string {
-  return `<code>${cell(text)}</code>`;
-}
+const cell = markdownText;
+const code = (text: string) => markdownCode(text, { table: true });
 
 /** The Markdown for `$GITHUB_STEP_SUMMARY`. */
 export function scopeStepSummary(report: ScopeReport): string {

@@ -121,13 +121,13 @@ describe('npm run check:pr on real commits', () => {
 
       ✖ 1 of 1 changed file is outside what @maria-lopez may change
 
-      @maria-lopez: You may change only content/portfolios/maria-lopez/.
+      \\@⁠maria\\-lopez\\: You may change only content\\/portfolios\\/maria\\-lopez\\/\\.
 
       A pull request may change only the files its author looks after. Undo the changes listed below (in the browser: open the file on the pull request's branch and restore or delete it), or close this pull request and start again from your own folder.
 
       | File | Why it cannot be changed here |
       | --- | --- |
-      | <code>content/portfolios/jonas-berg/a,b:c.md</code> | content/portfolios/jonas-berg/ is not your portfolio folder; you may change only content/portfolios/maria-lopez/. Remove this file from your pull request |
+      | \`content/portfolios/jonas-berg/a,b:c.md\` | content\\/portfolios\\/jonas\\-berg\\/ is not your portfolio folder\\; you may change only content\\/portfolios\\/maria\\-lopez\\/\\. Remove this file from your pull request |
       "
     `);
   });
