@@ -25,6 +25,8 @@ export interface Point {
 /** The parts of an mdast node the rules read. */
 export interface MdNode {
   type: string;
+  /** A fenced code block's language. */
+  lang?: string | null;
   position?: { start: Point } | undefined;
   children?: MdNode[];
   value?: string;
@@ -108,6 +110,12 @@ export function buildMarker(text: string | undefined): string | undefined {
   const m = BUILD_MARKER.exec(text);
   return m ? m[0] : undefined;
 }
+
+/**
+ * A fenced code block's language as the renderer writes it (`class="language-html"`): one word of
+ * letters, digits and `+ # . _ -`. The render guard allows that class on <code> and nothing else.
+ */
+export const CODE_LANGUAGE = /^[\w+#.-]+$/;
 
 /**
  * How deeply a document may nest (quotes in quotes, lists in lists, elements in elements), counted
@@ -377,6 +385,11 @@ export function checkBody(tree: MdNode, ctx: BodyContext, images: LocalImage[] =
         break;
       case 'html':
         checkHtml(node, node.value ?? '');
+        break;
+      case 'code':
+        if (node.lang && !CODE_LANGUAGE.test(node.lang)) {
+          at(node, 'code-language', `the language of this code block (${JSON.stringify(node.lang.slice(0, 40))}) must be one word, such as \`\`\`html or \`\`\`python; write it that way, or remove it`);
+        }
         break;
       case 'link':
         checkUrl(node, node.url ?? '', 'the link');
