@@ -80,7 +80,7 @@ function strayProblems(entries: ReadonlyMap<string, EntryKind>, referenced: Read
 export function validateContent(root: string, options: ValidateOptions = {}): ValidationResult {
   const read = readContent(root, { gate: options.gate, onProgress: options.onProgress });
   const attachments = checkAttachments(root, read.records, read.entries);
-  const folders = checkParticipantFolders(root, read.entries, attachments.referenced, read.images);
+  const folders = checkParticipantFolders(root, read.entries, attachments.referenced, options.gate === false ? undefined : read.images);
   let problems: Problem[] = [
     ...read.problems,
     ...checkReferences(read.records),

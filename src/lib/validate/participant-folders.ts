@@ -66,11 +66,12 @@ export function checkParticipantFolders(
   root: string,
   entries: ReadonlyMap<string, EntryKind>,
   attachments: ReadonlySet<string>,
-  images: ReadonlyMap<string, readonly LocalImage[]>,
+  /** The images each file shows; undefined when bodies were not read (the build's quick pre-check), so no image counts as unused. */
+  images: ReadonlyMap<string, readonly LocalImage[]> | undefined,
 ): FolderCheck {
   const problems: Problem[] = [];
   const used = new Set(attachments);
-  for (const [file, shown] of images) {
+  for (const [file, shown] of images ?? []) {
     const folder = file.slice(0, file.lastIndexOf('/') + 1);
     for (const image of shown) {
       let name = imageFileName(image.url);
@@ -95,7 +96,8 @@ export function checkParticipantFolders(
   for (const [path, kind] of entries) {
     if (!inParticipantTerritory(path)) continue;
     judged.add(path);
-    const message = folderProblem(path, kind, usedLower);
+    const imageUnknown = images === undefined && (IMAGE_EXTENSIONS as readonly string[]).includes(posix.extname(path).slice(1).toLowerCase());
+    const message = folderProblem(path, kind, imageUnknown ? new Set([...usedLower, path.toLowerCase()]) : usedLower);
     if (message) problems.push(problem(path, 1, 1, FOLDER_RULE, message));
   }
   return { problems, judged };

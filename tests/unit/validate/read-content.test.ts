@@ -205,6 +205,8 @@ describe('a participant\'s folder', () => {
     });
     const found = validateContent(root).problems;
     expect(found.every((p) => p.severity === 'error')).toBe(true);
+    // the build's quick pre-check does not read bodies: an image is never called unused there
+    expect(validateContent(root, { gate: false }).problems.map((p) => p.file)).not.toContain(`${P}/drawing.png`);
     expect(found.map(formatProblem)).toMatchInlineSnapshot(`
       [
         "content/portfolios/loose.js:1:1  error  files in content/portfolios/ go in a participant's folder, content/portfolios/<participant>/; move it there, or delete it  [portfolio-file]",
