@@ -158,9 +158,9 @@ export function imageFileName(url: string): string | undefined {
  * Read a file of a participant's folder for publishing (an attachment), only when it is what its
  * name says: never through a link, never a file elsewhere. Throws with the reason otherwise.
  */
-export function readParticipantFile(root: string, path: string, allowed: readonly string[] = ATTACHMENT_EXTENSIONS): Buffer {
+export function readParticipantFile(root: string, path: string, allowed: readonly string[] = ATTACHMENT_EXTENSIONS): Uint8Array<ArrayBuffer> {
   const folder = participantFolderOf(path) ?? path.slice(0, path.lastIndexOf('/') + 1);
   const inspected = inspectParticipantFile(root, folder, path.slice(folder.length), allowed);
   if (!inspected.path) throw new Error(`${path} cannot be published: ${inspected.problem} (npm run validate reports it too)`);
-  return readFileSync(inspected.path);
+  return new Uint8Array(readFileSync(inspected.path));
 }
