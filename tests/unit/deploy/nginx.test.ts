@@ -177,7 +177,7 @@ run('nginx in password mode (basic authentication), plain nginx without Brotli',
     expect((await raw(ports.public, '/.well-known/did.json')).status).toBe(200);
   });
 
-  it('refuses to configure a site that holds a symbolic link when Brotli is on (then nginx cannot refuse links itself)', () => {
+  it('refuses to configure a site that holds a symbolic link when Brotli is on (then nginx cannot refuse links itself)', { timeout: 90_000 }, () => {
     // configuration only: generating it needs no Brotli module, so this runs on plain nginx too
     const generated = project.run('deploy-config', ['--out', join(project.root, 'dist/deploy-brotli-on'), '--mode', 'basic', '--brotli', 'on', '--users', join(outside, 'users.csv')]);
     expect(generated.status, generated.stderr).toBe(0);

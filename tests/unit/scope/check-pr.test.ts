@@ -97,7 +97,7 @@ describe('npm run check:pr on real commits', () => {
     expect(stdout).toContain('the git account "someone-else" is not the gitHandle of any participant or faculty member');
   });
 
-  it('refuses whoever pushed to another person\'s pull request, naming both', () => {
+  it('refuses whoever pushed to another person\'s pull request, naming both', { timeout: 90_000 }, () => {
     const root = pullRequest((r) => write(r, `${MARIA}/new.md`, 'new\n'));
     const pushedByJonas = check(root, '--author', 'maria-lopez', '--head', 'pr', '--sender', 'JonasB');
     expect(pushedByJonas.code).toBe(1);
@@ -206,7 +206,7 @@ describe('npm run check:pr judges the merge the host would make', () => {
   }
 
   for (const date of ['2026-01-06T10:00:00Z', '2025-12-01T10:00:00Z']) {
-    it(`refuses a branch whose merge would revert the coordinator's change (merge dated ${date.slice(0, 10)})`, () => {
+    it(`refuses a branch whose merge would revert the coordinator's change (merge dated ${date.slice(0, 10)})`, { timeout: 90_000 }, () => {
       const root = crissCross(true, date);
       expect(git(root, 'merge-base', '--all', 'main', 'pr').trim().split('\n')).toHaveLength(2);
       const { code, stdout } = check(root, '--author', 'maria-lopez', '--head', 'pr');
@@ -217,7 +217,7 @@ describe('npm run check:pr judges the merge the host would make', () => {
     });
   }
 
-  it('accepts an honest branch with the same history that adds only the author\'s entry', () => {
+  it('accepts an honest branch with the same history that adds only the author\'s entry', { timeout: 90_000 }, () => {
     const root = crissCross(false, '2026-01-06T10:00:00Z');
     const { code, stdout } = check(root, '--author', 'maria-lopez', '--head', 'pr');
     expect(code, stdout).toBe(0);

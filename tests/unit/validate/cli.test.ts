@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanupProjects, entry, makeProject, REPO_ROOT, write } from './helpers.ts';
+import { markdownText } from '../../../src/lib/markdown-escape.ts';
 
 afterAll(cleanupProjects);
 
@@ -108,7 +109,8 @@ describe('npm run validate', () => {
     expect(annotations).toHaveLength(15);
     expect(annotations[0]).toMatchInlineSnapshot(`"::error file=content/portfolios/maria-lopez/2020-07-01-e.md,line=5,col=1,title=reference::module "missing-0" does not exist: no file content/modules/missing-0.md. Known modules: compassionate-integrity, systems-awareness"`);
     const md = readFileSync(summary, 'utf8');
-    for (let i = 0; i < 15; i++) expect(md).toContain(`module "missing-${i}" does not exist`);
+    // messages are escaped for Markdown (they quote what content says); rendered, they read as written
+    for (let i = 0; i < 15; i++) expect(md).toContain(markdownText(`module "missing-${i}" does not exist`));
     expect(md.match(/^### /gm)).toHaveLength(15);
     expect(md).toContain('How to fix:');
     expect(md).toContain('✖ 15 errors, 0 warnings in 15 files');

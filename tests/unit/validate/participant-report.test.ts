@@ -76,7 +76,7 @@ describe('whose problems a participant\'s report shows', () => {
 });
 
 describe('npm run validate -- --participant, run as the checks run it', () => {
-  it('prints only the participant\'s own problems and progress, in Markdown for their issue', () => {
+  it('prints only the participant\'s own problems and progress, in Markdown for their issue', { timeout: 90_000 }, () => {
     const root = makeProject({
       [`${MARIA}/2020-07-01-a.md`]: entry('type: reflection\ntitle: A\ndate: 2020-02-30'),
       [`${JONAS}/2020-07-01-b.md`]: entry('type: reflection\ntitle: B\ndate: 2020-02-31'),
@@ -90,7 +90,7 @@ describe('npm run validate -- --participant, run as the checks run it', () => {
     for (const other of ['jonas', 'Jonas', 'evil', '2020-07-01-b']) expect(stdout).not.toContain(other);
   });
 
-  it('reads who holds a handle from the base commit, so a pull request cannot claim someone\'s handle', () => {
+  it('reads who holds a handle from the base commit, so a pull request cannot claim someone\'s handle', { timeout: 90_000 }, () => {
     const root = makeProject({
       [`${MARIA}/2020-07-01-a.md`]: entry('type: reflection\ntitle: Maria\'s own\ndate: 2020-02-30'),
       [`${JONAS}/2020-07-01-b.md`]: entry('type: reflection\ntitle: Jonas\'s own\ndate: 2020-02-31'),
