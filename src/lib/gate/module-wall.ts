@@ -228,6 +228,14 @@ interface ResolveContext {
   resolve(source: string, importer?: string, options?: { skipSelf?: boolean; [key: string]: unknown }): Promise<{ id: string } | null>;
 }
 
+/** Is this importer code of the project or a package (not content, not a module Astro generates from content)? */
+function isCode(root: string, importer: string): boolean {
+  const { path } = splitId(importer);
+  if (path.includes('/node_modules/')) return true;
+  const rel = projectPath(root, path);
+  return rel !== undefined && /^(src|scripts)\//.test(rel);
+}
+
 /** What a refused request resolves to: a module with nothing in it, so no participant's file is read as code. */
 const REFUSED = '\0certification-module-wall:refused';
 
@@ -260,8 +268,9 @@ export function moduleWall(options: { root?: string } = {}) {
     resolveId: {
       order: 'pre' as const,
       async handler(this: ResolveContext, source: string, importer: string | undefined, resolveOptions: Record<string, unknown>) {
-        // requests that cannot involve content (a package importing its own files) skip the work
-        if (importer !== undefined && importer.includes('/node_modules/') && !/content|portfolio/i.test(source)) return null;
+        // requests that cannot reach content skip the work: the importer is code (a package, a page)
+        // and the request does not name content; whatever is loaded is still judged by `load`
+        if (importer !== undefined && !/content|portfolio/i.test(source) && isCode(root, importer)) return null;
         if (source.startsWith(REFUSED)) return source;
         try {
           const decision = judgeRequest(ctx(), source, importer);
