@@ -313,7 +313,10 @@ export function checkBody(tree: MdNode, ctx: BodyContext, images: LocalImage[] =
         if (!isAllowedAttribute(tag, attr)) {
           at(node, 'html-attribute', `the attribute ${attribute.name} on <${tag}> is not allowed: ${attributeAdvice(attr)}`);
         } else if (URL_ATTRIBUTES.has(attr) && typeof attribute.value === 'string') {
-          if (tag === 'img' && attr === 'src') checkImage(node, attribute.value);
+          if (tag === 'img' && attr === 'src' && !isRemoteUrl(attribute.value) && refusedScheme(attribute.value) === undefined) {
+            // the MDX compiler publishes only Markdown images; a JSX <img> would point at a file the site does not have
+            at(node, 'image-local', `in an .mdx entry, write an image in Markdown, ![description](${attribute.value.slice(0, 60)}), so the site can publish the file; <img src="..."> would show a broken image`);
+          } else if (tag === 'img' && attr === 'src') checkImage(node, attribute.value);
           else checkUrl(node, attribute.value, `the ${attr} of <${tag}>`);
         }
       }

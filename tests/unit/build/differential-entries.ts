@@ -110,7 +110,8 @@ export function baseEntries(): GeneratedEntry[] {
   const md = (name: string, body: string, extra = '') => out.push({ name: `${name}.md`, text: `${frontmatter(name, extra)}\n${body}\n` });
   const mdx = (name: string, body: string, extra = '') => out.push({ name: `${name}.mdx`, text: `${frontmatter(name, extra)}\n${body}\n` });
   for (const tag of [...ALLOWED_ELEMENTS].sort()) md(`html-${tag}`, htmlFor(tag));
-  for (const tag of [...ALLOWED_ELEMENTS].sort().filter((t) => !['rp', 'rt', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th'].includes(t))) {
+  // (an MDX <img> is refused: only Markdown images are published, so it would show a broken image)
+  for (const tag of [...ALLOWED_ELEMENTS].sort().filter((t) => !['rp', 'rt', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'img'].includes(t))) {
     // JSX: boolean attributes take a value, void elements close themselves
     mdx(`jsx-${tag}`, htmlFor(tag).replace(/ (reversed|open)(?=[ >])/g, ' $1="$1"').replace(/<(br|hr|wbr|img)([^>]*)>/g, '<$1$2 />'));
   }
