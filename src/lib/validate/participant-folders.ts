@@ -34,7 +34,11 @@ function folderProblem(path: string, kind: EntryKind, used: ReadonlySet<string>)
     return `a portfolio folder may not hold sub-folders (${folder}${inside.slice(0, inside.indexOf('/') + 1)}); move the file up into ${folder} and write its name as ./${name}, or delete it`;
   }
   const allowed = participantFileKind(name);
-  if (allowed === 'entry') return undefined;
+  if (allowed === 'entry') {
+    // the build reads entries by their lowercase extension only: entry.MD would be silently left out
+    const written = name.slice(name.lastIndexOf('.') + 1);
+    return written === written.toLowerCase() ? undefined : `an entry's name must end in lowercase .${written.toLowerCase()}, or the site leaves it out; rename it to ${name.slice(0, name.lastIndexOf('.'))}.${written.toLowerCase()}`;
+  }
   const ext = posix.extname(name).slice(1).toLowerCase();
   if (allowed === 'attachment') {
     // listed with other capitals: reported as a missing attachment, with this name suggested

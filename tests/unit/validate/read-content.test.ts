@@ -201,6 +201,7 @@ describe('a participant\'s folder', () => {
       [`${P}/README.md`]: '# my folder',
       [`${P}/assets/photo.png`]: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
       [`${P}/unused.pdf`]: '%PDF-1.7',
+      [`${P}/2020-07-02-b.MD`]: entry('type: reflection\ntitle: B\ndate: 2020-07-02'),
       'content/portfolios/loose.js': 'x',
     });
     const found = validateContent(root).problems;
@@ -211,6 +212,7 @@ describe('a participant\'s folder', () => {
       [
         "content/portfolios/loose.js:1:1  error  files in content/portfolios/ go in a participant's folder, content/portfolios/<participant>/; move it there, or delete it  [portfolio-file]",
         "content/portfolios/maria-lopez/.DS_Store:1:1  error  files without an extension cannot be part of a portfolio: a portfolio folder may hold only entries (.md, .mdx) and attachments (.pdf, .png, .jpg, .jpeg, .webp, .gif, .mp3, .m4a, .ogg). Delete it  [portfolio-file]",
+        "content/portfolios/maria-lopez/2020-07-02-b.MD:1:1  error  an entry's name must end in lowercase .md, or the site leaves it out; rename it to 2020-07-02-b.md  [portfolio-file]",
         "content/portfolios/maria-lopez/assets/photo.png:1:1  error  a portfolio folder may not hold sub-folders (content/portfolios/maria-lopez/assets/); move the file up into content/portfolios/maria-lopez/ and write its name as ./photo.png, or delete it  [portfolio-file]",
         "content/portfolios/maria-lopez/drawing.png.js:1:1  error  .js files cannot be part of a portfolio: a portfolio folder may hold only entries (.md, .mdx) and attachments (.pdf, .png, .jpg, .jpeg, .webp, .gif, .mp3, .m4a, .ogg). Delete it  [portfolio-file]",
         "content/portfolios/maria-lopez/essay.docx:1:1  error  .docx files cannot be part of a portfolio: a portfolio folder may hold only entries (.md, .mdx) and attachments (.pdf, .png, .jpg, .jpeg, .webp, .gif, .mp3, .m4a, .ogg). Save it as PDF, put the PDF next to its entry and list it under attachments:; then delete this file  [portfolio-file]",
