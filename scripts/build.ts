@@ -16,6 +16,7 @@ import { syncState } from '../src/lib/sync/lock.ts';
 import { finishSite } from '../src/lib/deploy/finish-site.ts';
 import { indexSite } from '../src/lib/search-index.ts';
 import { join } from 'node:path';
+import { credentialSigning } from './lib/credential-signing.ts';
 
 const { values } = parseArgs({
   options: {
@@ -26,11 +27,13 @@ const { values } = parseArgs({
 });
 
 const root = process.cwd();
+// the signing key leaves this process's environment here; only the signing step gets it
+const signing = credentialSigning(process.env);
 const started = performance.now();
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 
 function runAstroBuild(audience: Audience): Promise<void> {
-  const env: NodeJS.ProcessEnv = { ...process.env, CERT_AUDIENCE: audience.kind, ASTRO_TELEMETRY_DISABLED: '1', CERT_INDEX_SEPARATELY: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...signing.astroEnv, CERT_AUDIENCE: audience.kind, ASTRO_TELEMETRY_DISABLED: '1', CERT_INDEX_SEPARATELY: '1' };
   if (audience.kind === 'cohort') env['CERT_COHORT'] = audience.cohort;
   else delete env['CERT_COHORT'];
   return new Promise((resolve, reject) => {
@@ -88,6 +91,12 @@ async function main(): Promise<number> {
     }
     process.stderr.write(`done in ${seconds(t)}\n`);
   }
+  try {
+    await signing.check();
+  } catch (error) {
+    console.error((error as Error).message);
+    return 1;
+  }
 
   if (!kind) rmSync('dist', { recursive: true, force: true });
   const timings: string[] = [];
@@ -96,6 +105,7 @@ async function main(): Promise<number> {
     process.stderr.write(`[${i + 1}/${plan.length}] building the ${audienceLabel(audience)} site into ${audienceOutDir(audience)}/ … `);
     try {
       await runAstroBuild(audience);
+      await signing.sign(audience);
       await indexSite(join(root, audienceOutDir(audience)), () => {}, audience);
       finishSite(join(root, audienceOutDir(audience)), audience.kind);
     } catch (error) {

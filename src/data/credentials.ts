@@ -1,29 +1,26 @@
 /**
  * Credentials of a build: the derived records (the loader applied the audience rule), the issuer,
- * and everything signed with the build's key (credentials, the status list, the DID document,
- * badges). Signing happens here, at render time, once per credential per build; the key never
- * enters the data store or the content cache.
+ * and the addresses of everything the signing step writes after the build. Nothing here signs:
+ * the Astro build never sees the signing key (see scripts/sign-credentials.ts). Pages only know
+ * which kind of key will sign, to say "demo" where the credentials are demonstrations.
  */
 import { getCollection } from 'astro:content';
 import QRCode from 'qrcode';
-import { bakeCredential, drawBadge } from '../lib/credentials/badge-png.ts';
+import { drawBadge } from '../lib/credentials/badge-png.ts';
 import {
   ACHIEVEMENT_NAME,
-  buildCredential,
-  buildStatusListCredential,
+  credentialJsonPath,
   credentialJwtPath,
   credentialPath,
-  signCredential,
-  type Credential,
+  isDemo,
   type Issuer,
 } from '../lib/credentials/credential.ts';
 import { buildDateFromEnv } from '../lib/credentials/derive.ts';
-import { didDocument, didDocumentPath, didWeb, publicSite, publicUrl, type DidDocument } from '../lib/credentials/issuer.ts';
-import { buildSigningKey, type SigningKey } from '../lib/credentials/keys.ts';
+import { didDocumentPath, didWeb, publicSite, publicUrl } from '../lib/credentials/issuer.ts';
+import { signingModeFromEnv } from '../lib/credentials/keys.ts';
 import { linkedInAddToProfileUrl } from '../lib/credentials/linkedin.ts';
 import type { CredentialRecord } from '../lib/credentials/record.ts';
-import { encodeStatusList, STATUS_LIST_PATH } from '../lib/credentials/status-list.ts';
-import { getCriteria } from './assessment.ts';
+import { STATUS_LIST_PATH } from '../lib/credentials/status-list.ts';
 import { settings } from './build.ts';
 import { getSites } from './portfolios.ts';
 import { getCohorts } from './program.ts';
@@ -33,60 +30,30 @@ export type { CredentialRecord } from '../lib/credentials/record.ts';
 export const buildDate = buildDateFromEnv(process.env);
 export const site = publicSite(process.env, settings);
 
+/** The issuer of this build's credentials; `demo` says why they are demonstrations, if they are. */
+export const issuer: Issuer = {
+  did: didWeb(site),
+  name: settings.title,
+  site,
+  demo: { throwawayKey: signingModeFromEnv(process.env) === 'throwaway', demoSite: settings.demo },
+};
+export const demoCredentials = isDemo(issuer.demo);
+
 let records: Promise<CredentialRecord[]> | undefined;
 export function getCredentialRecords(): Promise<CredentialRecord[]> {
   records ??= getCollection('credentials').then((entries) => entries.map((e) => e.data).sort((a, b) => a.certificateId.localeCompare(b.certificateId)));
   return records;
 }
 
-let signer: Promise<{ issuer: Issuer; key: SigningKey }> | undefined;
-/** The issuer and the build's key (CREDENTIAL_SIGNING_KEY, or a throwaway key marked demo). */
-export function getSigner(): Promise<{ issuer: Issuer; key: SigningKey }> {
-  signer ??= buildSigningKey(process.env).then((key) => ({
-    key,
-    issuer: { did: didWeb(site), name: settings.title, site, kid: key.kid, demo: key.demo },
-  }));
-  return signer;
-}
-
-export interface SignedCredential {
-  record: CredentialRecord;
-  credential: Credential;
-  jwt: string;
-}
-
-const signed = new Map<string, Promise<SignedCredential>>();
-/** The credential of an issued record, signed (undefined for a pending one, or one without a recipient). */
-export function getSignedCredential(record: CredentialRecord): Promise<SignedCredential> | undefined {
-  if (record.status === 'pending' || !record.recipient) return undefined;
-  let promise = signed.get(record.certificateId);
-  if (!promise) {
-    promise = (async () => {
-      const [{ issuer, key }, criteria] = await Promise.all([getSigner(), getCriteria()]);
-      const credential = buildCredential(record, issuer, criteria.map((c) => ({ title: c.data.title })));
-      return { record, credential, jwt: await signCredential(credential, issuer, key.privateKey) };
-    })();
-    signed.set(record.certificateId, promise);
-  }
-  return promise;
-}
-
-/** The signed revocation list: every revoked credential of this build's records has its bit set. */
-export async function getStatusListJwt(): Promise<string> {
-  const [{ issuer, key }, all] = await Promise.all([getSigner(), getCredentialRecords()]);
-  const encoded = encodeStatusList(all.filter((r) => r.status === 'revoked').map((r) => r.statusListIndex));
-  return signCredential(buildStatusListCredential(encoded, issuer, buildDate), issuer, key.privateKey);
-}
-
-export async function getDidDocument(): Promise<DidDocument> {
-  const { issuer, key } = await getSigner();
-  return didDocument(issuer.did, key);
-}
+/** Issued: released and with a recipient, so the signing step signs it. */
+export const isIssued = (record: CredentialRecord) => record.status !== 'pending' && record.recipient !== undefined;
 
 export interface CredentialLinks {
   /** The public verification page. */
   verify: string;
-  /** The signed credential (JWT) on the public site. */
+  /** The credential with its Data Integrity proof (what wallets import), on the public site. */
+  json: string;
+  /** The credential as a JWT, on the public site. */
   jwt: string;
   didDocument: string;
   statusList: string;
@@ -97,6 +64,7 @@ export function credentialLinks(record: CredentialRecord): CredentialLinks {
   const verify = publicUrl(site, credentialPath(record.certificateId));
   return {
     verify,
+    json: publicUrl(site, credentialJsonPath(record.certificateId)),
     jwt: publicUrl(site, credentialJwtPath(record.certificateId)),
     didDocument: publicUrl(site, didDocumentPath(site)),
     statusList: publicUrl(site, STATUS_LIST_PATH),
@@ -105,16 +73,8 @@ export function credentialLinks(record: CredentialRecord): CredentialLinks {
 }
 
 /** The badge image without a credential (the achievement's image). */
-export async function getBadgeImage(): Promise<Buffer> {
-  const { key } = await getSigner();
-  return drawBadge({ demo: key.demo });
-}
-
-/** The badge with the signed credential baked in, for the coordinator to send. */
-export async function getBakedBadge(record: CredentialRecord): Promise<Buffer | undefined> {
-  const credential = await getSignedCredential(record);
-  if (!credential) return undefined;
-  return bakeCredential(await getBadgeImage(), credential.jwt);
+export function getBadgeImage(): Buffer {
+  return drawBadge({ demo: demoCredentials });
 }
 
 /** A QR code of an address, as SVG markup generated at build time. */

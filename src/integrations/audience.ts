@@ -26,14 +26,9 @@ export const AUDIENCE_ROUTES: readonly RouteSpec[] = [
   { pattern: '/evidence/[participant]', entrypoint: './src/routes/faculty/evidence/[participant].astro', audiences: ['faculty'] },
   { pattern: '/evidence/[participant]/assess', entrypoint: './src/routes/faculty/evidence/assess/[participant].astro', audiences: ['faculty'] },
   { pattern: '/credentials/[id]', entrypoint: './src/routes/credentials/[id].astro', audiences: ['public'] },
-  { pattern: '/credentials/[id].jwt', entrypoint: './src/routes/credentials/[id].jwt.ts', audiences: ['public'] },
-  { pattern: '/credentials/status/1.jwt', entrypoint: './src/routes/credentials/status-list.jwt.ts', audiences: ['public'] },
   { pattern: '/credentials/index.json', entrypoint: './src/routes/credentials/index.json.ts', audiences: ['public'] },
   { pattern: '/credentials/badge.png', entrypoint: './src/routes/credentials/badge.png.ts', audiences: ['public'] },
-  { pattern: '/.well-known/did.json', entrypoint: './src/routes/credentials/did.json.ts', audiences: ['public'], base: 'root' },
-  { pattern: '/did.json', entrypoint: './src/routes/credentials/did.json.ts', audiences: ['public'], base: 'sub-path' },
   { pattern: '/certificates/[id]', entrypoint: './src/routes/certificates/[id].astro', audiences: ['faculty'] },
-  { pattern: '/certificates/[id]/badge.png', entrypoint: './src/routes/certificates/badge.png.ts', audiences: ['faculty'] },
   { pattern: '/about-build', entrypoint: './src/routes/build/about-build.astro', audiences: ['faculty'] },
 ];
 

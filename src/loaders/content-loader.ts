@@ -37,8 +37,9 @@ export interface LoaderOptions {
 function patternsFor(spec: CollectionSpec, demo: boolean): string[] {
   const exts = spec.kinds.flatMap((k) => (k === 'yaml' ? ['yaml', 'yml'] : [k]));
   const extGlob = exts.length === 1 ? exts[0] : `{${exts.join(',')}}`;
-  // one level deeper than the collection allows, so a misplaced file is reported instead of ignored
-  const files = [`${spec.folder}/*.${extGlob}`, `${spec.folder}/*/*.${extGlob}`, `${spec.folder}/*/*/*.${extGlob}`];
+  // down to one level deeper than the collection allows (at least two), so a misplaced file is
+  // reported instead of ignored
+  const files = Array.from({ length: Math.max(spec.depth, 1) + 2 }, (_, level) => `${spec.folder}/${'*/'.repeat(level)}*.${extGlob}`);
   return demo ? [...files, ...files.map((f) => `demo/${f}`)] : files;
 }
 
@@ -110,8 +111,8 @@ export function contentLoader(options: LoaderOptions): Loader {
         return ctx.parseData(props);
       };
 
-      const visible = (id: string, data: Record<string, unknown>) => {
-        const exposure = exposureOf(spec.name, id, data, policy);
+      const visible = (id: string, data: Record<string, unknown>, file: string | undefined) => {
+        const exposure = exposureOf(spec.name, id, data, policy, (file ?? '').startsWith('content/demo/'));
         return exposure !== undefined && isVisibleTo(audience, exposure);
       };
 
@@ -120,7 +121,7 @@ export function contentLoader(options: LoaderOptions): Loader {
           if (prop === 'set') {
             return (entry: Parameters<typeof target.set>[0]) => {
               const file = entry.filePath ?? '';
-              if (refused.has(file) || !visible(entry.id, entry.data)) {
+              if (refused.has(file) || !visible(entry.id, entry.data, entry.filePath)) {
                 target.delete(entry.id);
                 return false;
               }
@@ -140,7 +141,7 @@ export function contentLoader(options: LoaderOptions): Loader {
       await inner.load({ ...ctx, store, parseData, generateDigest, entryTypes } as LoaderContext);
 
       for (const [id, entry] of ctx.store.entries()) {
-        if (refused.has(entry.filePath ?? '') || !visible(id, entry.data)) ctx.store.delete(id);
+        if (refused.has(entry.filePath ?? '') || !visible(id, entry.data, entry.filePath)) ctx.store.delete(id);
       }
       if (problems.length) throw new ContentError(problems, `The ${spec.name} collection has problems`);
     },

@@ -1,15 +1,14 @@
 /**
  * Credentials on the built public site, in Chromium: look a certificate up on the registry page,
- * open its verification page, and check it as a verifier would (JWT against the served DID
- * document). Runs on the demo content (content/demo/decisions: CST-2026-0001 is certified and
- * released; its holder has no public profile).
+ * open its verification page, verify the credential there in both proof forms (the verifier loads
+ * on demand, under the site's content security policy), check a tampered copy given as a file,
+ * and read the page without JavaScript. Runs on the demo content (content/demo/decisions:
+ * CST-2026-0001 is certified and released; its holder has no public profile).
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { verifyCredentialJwt } from '../../src/lib/credentials/credential.ts';
-import type { DidDocument } from '../../src/lib/credentials/issuer.ts';
 import { audienceOutDir } from '../../src/lib/audience.ts';
 import { filesContaining, readSite } from '../helpers/site-files.ts';
 import { launch, newPage, seriousViolations } from './setup/browser.ts';
@@ -66,18 +65,57 @@ describe('credentials on the public site in Chromium', () => {
     await page.context().close();
   });
 
-  it('offers a signed credential that verifies with the key in the served DID document', async () => {
+  it('verifies the published credential in both forms in the browser, loading the verifier only when asked', async () => {
+    const page = await newPage(browser);
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(r.url());
+    });
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text());
+    });
+    await page.goto(`${base}credentials/${ID}/`);
+    const button = page.getByRole('button', { name: 'Verify this credential in this browser' });
+    await button.waitFor({ state: 'visible' });
+    expect(scripts.some((u) => /\/verify\.[\w-]+\.js$/.test(u))).toBe(false);
+    await button.click();
+    const result = page.locator('.verify-result');
+    await expect.poll(() => result.locator('h4').count(), { timeout: 30_000 }).toBe(2);
+    const headings = await result.locator('h4').allTextContents();
+    expect(headings).toEqual([expect.stringMatching(/^Data Integrity proof \(eddsa-rdfc-2022\) .*: verified$/), expect.stringMatching(/^JSON Web Token \(VC-JWT, EdDSA\) .*: verified$/)]);
+    const checks = await result.locator('li').allTextContents();
+    expect(checks).toHaveLength(8);
+    expect(checks.every((c) => c.startsWith('Passed: '))).toBe(true);
+    expect(checks.filter((c) => c.includes('Not revoked: the issuer\'s signed revocation list was checked'))).toHaveLength(2);
+    expect(scripts.some((u) => /\/verify\.[\w-]+\.js$/.test(u))).toBe(true);
+    expect(problems).toEqual([]); // nothing refused by the content security policy
+    await page.context().close();
+  });
+
+  it('checks a copy given as a file, and says in words that a tampered one does not hold', async () => {
     const page = await newPage(browser);
     await page.goto(`${base}credentials/${ID}/`);
-    const jwtHref = await page.locator(`a[download="${ID}.jwt"]`).getAttribute('href');
-    expect(jwtHref).toMatch(new RegExp(`/credentials/${ID}\\.jwt$`));
-    // the page names the public address; fetch the same path from the local server
-    const jwt = await (await page.request.get(`${base}credentials/${ID}.jwt`)).text();
-    const did = (await (await page.request.get(`${base}.well-known/did.json`)).json()) as DidDocument;
-    const { credential } = await verifyCredentialJwt(jwt, did.verificationMethod[0]!.publicKeyJwk);
-    expect(credential['id']).toMatch(new RegExp(`/credentials/${ID}/$`));
-    const demo = String(credential['name']).includes('demo, not verifiable');
-    expect(await page.locator('[data-testid=demo-key]').count()).toBe(demo ? 1 : 0);
+    const credential = (await (await page.request.get(`${base}credentials/${ID}.json`)).json()) as Record<string, unknown>;
+    const tampered = JSON.stringify({ ...credential, validFrom: '2019-01-01T00:00:00Z' });
+    await page.locator('#verify-file').setInputFiles({ name: `${ID}.json`, mimeType: 'application/json', buffer: Buffer.from(tampered) });
+    const result = page.locator('.verify-result');
+    await expect.poll(() => result.locator('h4').count(), { timeout: 30_000 }).toBe(1);
+    await expect(result.locator('h4').textContent()).resolves.toMatch(/: not verified$/);
+    await expect(result.textContent()).resolves.toContain('Failed: The digital signature does not hold');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('without JavaScript: says what the build checked, and offers the JSON file and a QR code of its address', async () => {
+    const page = await newPage(browser, { javaScriptEnabled: false });
+    await page.goto(`${base}credentials/${ID}/`);
+    await expect(page.locator('.verify-live').isVisible()).resolves.toBe(false);
+    await expect(page.getByRole('heading', { name: 'Checked when this site was built' }).isVisible()).resolves.toBe(true);
+    await expect(page.locator(`a[download="${ID}.json"]`).getAttribute('href')).resolves.toMatch(new RegExp(`/credentials/${ID}\\.json$`));
+    await expect(page.locator('.wallet-qr svg').count()).resolves.toBe(1);
+    const demo = await page.locator('[data-testid=demo-credentials]').count();
+    expect(demo).toBe(1); // the demo site's credentials say so
     await page.context().close();
   });
 
@@ -86,6 +124,10 @@ describe('credentials on the public site in Chromium', () => {
     const page = await newPage(browser);
     await page.goto(`${faculty}certificates/${ID}/`);
     await expect(page.locator('.certificate .qr svg').count()).resolves.toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    const badge = await page.request.get(`${faculty}certificates/${ID}/badge.png`);
+    expect(badge.status()).toBe(200);
+    expect((await badge.body()).includes(Buffer.from('openbadgecredential'))).toBe(true);
     await page.emulateMedia({ media: 'print' });
     await expect(page.locator('.site-header').isVisible()).resolves.toBe(false);
     await expect(page.locator('.certificate').isVisible()).resolves.toBe(true);

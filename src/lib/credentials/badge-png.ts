@@ -6,13 +6,15 @@
  *   site's colours and a check mark; a throwaway-key build adds a striped DEMO band.
  * - `bakeCredential` inserts one `iTXt` chunk before IEND, keyword `openbadgecredential`,
  *   uncompressed (compression flag 0), empty language tag and translated keyword, text = the
- *   compact JWS (OB 3.0 §5.3.1). A PNG that already carries a credential is refused.
+ *   credential (OB 3.0 §5.3.1: the JSON credential with its embedded proof, or a compact JWS).
+ *   A PNG that already carries a credential is refused.
  * - `readBakedCredential` finds that chunk again.
  */
 import { crc32 } from 'node:zlib';
 import pngjs from 'pngjs';
+import { BAKED_KEYWORD, bakedCredentialText } from './png-itxt.ts';
 
-export const BAKED_KEYWORD = 'openbadgecredential';
+export { BAKED_KEYWORD };
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 type Rgba = readonly [number, number, number, number];
@@ -146,16 +148,12 @@ export function bakeCredential(png: Buffer, credential: string): Buffer {
   return Buffer.concat(out);
 }
 
-/** The credential baked into a PNG, or undefined when there is none. */
+/** The credential baked into a PNG, or undefined when there is none; throws on a damaged file. */
 export function readBakedCredential(png: Buffer): string | undefined {
   for (const ch of pngChunks(png)) {
-    if (ch.type !== 'iTXt' || iTxtKeyword(ch.data) !== BAKED_KEYWORD) continue;
-    const rest = ch.data.subarray(BAKED_KEYWORD.length + 1);
-    if (rest[0] !== 0) throw new Error('the baked credential is compressed; Open Badges 3.0 requires it uncompressed');
-    let at = 2;
-    at = rest.indexOf(0, at) + 1; // language tag
-    at = rest.indexOf(0, at) + 1; // translated keyword
-    return rest.subarray(at).toString('utf8');
+    if (ch.type !== 'iTXt') continue;
+    const text = bakedCredentialText(ch.data);
+    if (text !== undefined) return text;
   }
   return undefined;
 }

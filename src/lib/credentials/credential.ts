@@ -1,25 +1,26 @@
 /**
  * The Open Badges 3.0 `OpenBadgeCredential` (W3C Verifiable Credentials Data Model 2.0) of one
- * credential record, and its signature as a JWT in the VC-JOSE-COSE way: the JWT's payload is the
- * credential itself, protected header { alg: EdDSA, kid: <did>#<thumbprint>, typ: vc+jwt, cty: vc }.
+ * credential record, and the status list credential. Signing is elsewhere: the embedded Data
+ * Integrity proof in data-integrity.ts, the JWT form in jwt.ts, both by the signing step only.
  *
- * One achievement, "Compassionate Systems Trainer"; its criteria point at the public page
- * describing the qualification framework (/qualification/). A credential signed with a throwaway
- * key says "demo, not verifiable" in its name and description.
+ * One achievement, "MIT-JWEL Compassionate Systems Trainer" (the brochure's title); its criteria
+ * point at the public page describing the qualification framework (/qualification/). A credential
+ * from a demo build says so in its name and description, so a copy can never pass for a real one.
  *
- * Pure apart from the signature: no Astro, no file system.
+ * Pure: no Astro, no file system, no keys.
  */
-import { CompactSign, compactVerify, type JWK, importJWK } from 'jose';
-import type { KeyObject } from 'node:crypto';
 import { OB_V3P0_CONTEXT_URL, VC_V2_CONTEXT_URL } from './contexts/index.ts';
 import { publicUrl, type PublicSite } from './issuer.ts';
 import type { CredentialRecord } from './record.ts';
 import { STATUS_LIST_PATH } from './status-list.ts';
+import { QUALIFICATION_TITLE } from '../../schemas/framework.ts';
 
-export const ACHIEVEMENT_NAME = 'Compassionate Systems Trainer';
+/** The brochure's title for a graduate, written once in the framework schema. */
+export const ACHIEVEMENT_NAME = QUALIFICATION_TITLE;
 export const ACHIEVEMENT_DESCRIPTION =
   'Certified as a Trainer of Compassionate Systems by the master practitioner certification program of the Compassionate Systems initiative at MIT J-WEL, after a year of workshops, monthly calls, an application project, coaching and a reflective portfolio, assessed jointly by the faculty.';
-export const DEMO_MARK = 'demo, not verifiable';
+/** In the name of every credential of a demo build. */
+export const DEMO_MARK = 'demo';
 export const OB_SCHEMA_URL = 'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json';
 
 /** Paths below the public site's root. */
@@ -27,21 +28,39 @@ export const QUALIFICATION_PATH = 'qualification/';
 export const ACHIEVEMENT_IMAGE_PATH = 'credentials/badge.png';
 export const credentialPath = (certificateId: string) => `credentials/${certificateId}/`;
 export const credentialJwtPath = (certificateId: string) => `credentials/${certificateId}.jwt`;
+/** The credential as a JSON-LD document with its embedded proof: what wallets import. */
+export const credentialJsonPath = (certificateId: string) => `credentials/${certificateId}.json`;
+
+/** Why a build's credentials are demonstrations; none of these is set in a real build. */
+export interface DemoMarks {
+  /** Signed with a key made for this build and forgotten after it: nobody can verify it later. */
+  throwawayKey: boolean;
+  /** A demo site (demo: true in content/settings.yaml): fictional people, not a real certification. */
+  demoSite: boolean;
+}
+
+export const isDemo = (marks: DemoMarks) => marks.throwawayKey || marks.demoSite;
+
+/** The sentences that say why a demo credential is one. */
+export function demoExplanation(marks: DemoMarks): string {
+  const parts: string[] = [];
+  if (marks.demoSite) parts.push('It was issued by a demonstration site of the program to show how certification works; it is not a real certification.');
+  if (marks.throwawayKey) parts.push('It was signed with a throwaway key that existed only while the site was built, so it cannot be verified later.');
+  return parts.join(' ');
+}
 
 export interface Issuer {
   did: string;
   name: string;
   site: PublicSite;
-  /** The key's id, the fragment of the verification method. */
-  kid: string;
-  /** Signed with a throwaway key. */
-  demo: boolean;
+  demo: DemoMarks;
 }
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 export type Credential = { [key: string]: Json };
 
-const midnight = (date: string) => `${date}T00:00:00Z`;
+/** The first instant of a day in UTC, as credentials write dates. */
+export const midnight = (date: string) => `${date}T00:00:00Z`;
 
 /** The qualification criteria, named in the achievement's criteria narrative. */
 export interface CriterionSummary {
@@ -51,7 +70,7 @@ export interface CriterionSummary {
 export function buildCredential(record: CredentialRecord, issuer: Issuer, criteria: readonly CriterionSummary[]): Credential {
   if (!record.recipient) throw new Error(`${record.certificateId} has no recipient; a credential cannot be issued without one`);
   const url = (path: string) => publicUrl(issuer.site, path);
-  const demoNote = issuer.demo ? ` This is a demonstration credential (${DEMO_MARK}): it was signed with a throwaway key, so no one can verify it.` : '';
+  const demoNote = isDemo(issuer.demo) ? ` DEMO: ${demoExplanation(issuer.demo)}` : '';
   const identifier: Json[] = [
     { type: 'IdentityObject', identityType: 'emailAddress', hashed: true, identityHash: record.recipient.identityHash, salt: record.recipient.salt },
   ];
@@ -64,7 +83,7 @@ export function buildCredential(record: CredentialRecord, issuer: Issuer, criter
     '@context': [VC_V2_CONTEXT_URL, OB_V3P0_CONTEXT_URL, { '1EdTechJsonSchemaValidator2019': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#1EdTechJsonSchemaValidator2019' }],
     id: url(credentialPath(record.certificateId)),
     type: ['VerifiableCredential', 'OpenBadgeCredential'],
-    name: issuer.demo ? `${ACHIEVEMENT_NAME} (${DEMO_MARK})` : ACHIEVEMENT_NAME,
+    name: isDemo(issuer.demo) ? `${ACHIEVEMENT_NAME} (${DEMO_MARK})` : ACHIEVEMENT_NAME,
     description: `Certificate ${record.certificateId}. ${ACHIEVEMENT_DESCRIPTION}${demoNote}`,
     issuer: { id: issuer.did, type: ['Profile'], name: issuer.name, url: issuer.site.root },
     validFrom: midnight(record.issued),
@@ -96,33 +115,20 @@ export function buildCredential(record: CredentialRecord, issuer: Issuer, criter
   return credential;
 }
 
-/** The status list credential: the bitstring of revoked indexes, valid from the build date. */
-export function buildStatusListCredential(encodedList: string, issuer: Issuer, buildDate: string): Credential {
+/**
+ * The status list credential: the bitstring of revoked indexes, valid from `validFrom` (the build
+ * day). It has no end date: a list that expired would make every credential unverifiable the day
+ * the site stopped being rebuilt.
+ */
+export function buildStatusListCredential(encodedList: string, issuer: Issuer, validFrom: string): Credential {
   const id = publicUrl(issuer.site, STATUS_LIST_PATH);
   return {
     '@context': [VC_V2_CONTEXT_URL],
     id,
     type: ['VerifiableCredential', 'BitstringStatusListCredential'],
-    name: issuer.demo ? `Revocation list (${DEMO_MARK})` : 'Revocation list',
+    name: isDemo(issuer.demo) ? `Revocation list (${DEMO_MARK})` : 'Revocation list',
     issuer: issuer.did,
-    validFrom: midnight(buildDate),
+    validFrom,
     credentialSubject: { id: `${id}#list`, type: 'BitstringStatusList', statusPurpose: 'revocation', encodedList },
   };
-}
-
-export const JWT_TYPE = 'vc+jwt';
-
-/** Sign a credential: a compact JWS whose payload is the credential's JSON. */
-export async function signCredential(credential: Credential, issuer: Issuer, privateKey: KeyObject | CryptoKey): Promise<string> {
-  return new CompactSign(new TextEncoder().encode(JSON.stringify(credential)))
-    .setProtectedHeader({ alg: 'EdDSA', kid: `${issuer.did}#${issuer.kid}`, typ: JWT_TYPE, cty: 'vc' })
-    .sign(privateKey);
-}
-
-/** Check a JWT against a public key (as a DID document gives it); returns the credential, or throws. */
-export async function verifyCredentialJwt(jwt: string, publicJwk: JWK): Promise<{ credential: Credential; kid: string | undefined }> {
-  const key = await importJWK(publicJwk, 'EdDSA');
-  const { payload, protectedHeader } = await compactVerify(jwt, key, { algorithms: ['EdDSA'] });
-  if (protectedHeader.typ !== JWT_TYPE) throw new Error(`typ must be ${JWT_TYPE}; got ${String(protectedHeader.typ)}`);
-  return { credential: JSON.parse(new TextDecoder().decode(payload)) as Credential, kid: protectedHeader.kid };
 }

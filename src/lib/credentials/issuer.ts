@@ -15,6 +15,7 @@
  * Pure: no Astro, no file system.
  */
 import type { JWK } from 'jose';
+import { DID_CONTEXT_URL, JWS_2020_CONTEXT_URL, MULTIKEY_CONTEXT_URL } from './contexts/index.ts';
 
 export interface PublicSite {
   /** The public site's root, with its sub-path and a trailing slash: https://example.org/certification/ */
@@ -50,26 +51,48 @@ export function didDocumentPath(site: PublicSite): string {
   return site.base === '/' ? '.well-known/did.json' : 'did.json';
 }
 
-/** The route pattern that serves the DID document in a build whose base is `base`. */
-export function didDocumentRoute(base: string): string {
-  return base === '/' ? '/.well-known/did.json' : '/did.json';
-}
+type VerificationMethod =
+  | { id: string; type: 'Multikey'; controller: string; publicKeyMultibase: string; revoked?: string }
+  | { id: string; type: 'JsonWebKey2020'; controller: string; publicKeyJwk: JWK; revoked?: string };
 
 export interface DidDocument {
   '@context': string[];
   id: string;
-  verificationMethod: { id: string; type: 'JsonWebKey2020'; controller: string; publicKeyJwk: JWK }[];
+  verificationMethod: VerificationMethod[];
   assertionMethod: string[];
 }
 
-/** The DID document: one Ed25519 public key, allowed to sign credentials (assertionMethod). */
-export function didDocument(did: string, key: { kid: string; publicJwk: JWK }): DidDocument {
-  const id = `${did}#${key.kid}`;
-  const { kty, crv, x } = key.publicJwk;
-  return {
-    '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/suites/jws-2020/v1'],
-    id: did,
-    verificationMethod: [{ id, type: 'JsonWebKey2020', controller: did, publicKeyJwk: { kty, crv, x } as JWK }],
-    assertionMethod: [id],
-  };
+export interface PublishedKey {
+  kid: string;
+  publicKeyMultibase: string;
+  publicJwk: JWK;
+  compromised?: { date: string };
+}
+
+/**
+ * The DID document: every key the program has signed with, each twice, as a Multikey (Data
+ * Integrity proofs name it by its multibase key) and as a JsonWebKey2020 (the JWT form's kid is its
+ * thumbprint). A key may sign (assertionMethod) unless it was compromised; a compromised key stays
+ * listed with `revoked` set to the day it was found out.
+ */
+export function didDocument(did: string, keys: readonly PublishedKey[]): DidDocument {
+  const verificationMethod: VerificationMethod[] = [];
+  const assertionMethod: string[] = [];
+  for (const key of keys) {
+    const { kty, crv, x } = key.publicJwk;
+    const revoked = key.compromised ? { revoked: `${key.compromised.date}T00:00:00Z` } : {};
+    const multikey = { id: `${did}#${key.publicKeyMultibase}`, type: 'Multikey' as const, controller: did, publicKeyMultibase: key.publicKeyMultibase, ...revoked };
+    const jwk = { id: `${did}#${key.kid}`, type: 'JsonWebKey2020' as const, controller: did, publicKeyJwk: { kty, crv, x } as JWK, ...revoked };
+    verificationMethod.push(multikey, jwk);
+    if (!key.compromised) assertionMethod.push(multikey.id, jwk.id);
+  }
+  return { '@context': [DID_CONTEXT_URL, MULTIKEY_CONTEXT_URL, JWS_2020_CONTEXT_URL], id: did, verificationMethod, assertionMethod };
+}
+
+/** The https address did:web resolves a DID document of this form to (did:web:host:a:b → https://host/a/b/did.json). */
+export function didWebDocumentUrl(did: string): string {
+  const [method, kind, host, ...path] = did.split(':');
+  if (method !== 'did' || kind !== 'web' || !host) throw new Error(`${did} is not a did:web identifier`);
+  const origin = `https://${decodeURIComponent(host)}`;
+  return path.length === 0 ? `${origin}/.well-known/did.json` : `${origin}/${path.map(decodeURIComponent).join('/')}/did.json`;
 }

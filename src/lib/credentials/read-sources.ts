@@ -1,7 +1,9 @@
 /**
  * Reads the few content folders credentials are derived from, straight from content/ with the
  * safe YAML reader and each collection's schema: decisions, recipients, participants, cohorts,
- * and the frontmatter of portfolio entries (to link the entries a graduate made public).
+ * the qualification framework (criteria titles), and the frontmatter of portfolio entries (to link
+ * the entries a graduate made public). Frontmatter is parsed as data only: no Markdown, MDX or
+ * other participant code runs here, which is why the signing step may use it.
  *
  * This is how faculty-only files become public facts without ever entering a public build's data
  * store: only src/lib/credentials/derive.ts sees what is read here, and it returns the derived
@@ -16,7 +18,7 @@ import { checkSchema } from '../schema-problems.ts';
 import { parseSource } from '../source-file.ts';
 import type { CredentialSourceRecord } from '../validate/credential-references.ts';
 
-export const CREDENTIAL_SOURCES = ['decisions', 'recipients', 'participants', 'cohorts', 'portfolios'] as const satisfies readonly CollectionName[];
+export const CREDENTIAL_SOURCES = ['decisions', 'recipients', 'participants', 'cohorts', 'portfolios', 'framework'] as const satisfies readonly CollectionName[];
 const REPORTED = new Set<string>(['decisions', 'recipients']);
 
 export interface SourceRecord extends CredentialSourceRecord {

@@ -26,8 +26,8 @@ export const STATUS_LIST_BITS = 2 ** 20;
 export const FIRST_YEAR = 2000;
 export const LAST_YEAR = FIRST_YEAR + Math.floor(STATUS_LIST_BITS / 10_000) - 1;
 
-/** Where the list is served, below the public site's root. */
-export const STATUS_LIST_PATH = 'credentials/status/1.jwt';
+/** Where the list is served (a JSON-LD credential with a Data Integrity proof), below the public site's root. */
+export const STATUS_LIST_PATH = 'credentials/status/1.json';
 
 /** The statusListIndex of a certificate id, or undefined when it cannot have one (see the module comment). */
 export function statusListIndex(certificateId: string): number | undefined {

@@ -6,14 +6,21 @@
  *   `levels` is in the framework;
  * - attendance (`attendance/<cohort>/<session>`): the session exists and has a date; everyone
  *   listed exists and belongs to that cohort; `recordedBy` is a faculty member;
- * - approvals (`approvals/<participant>/<entry>`): the file is named after the entry it approves,
- *   which exists and is an application-project proposal of that participant; the approvers are
- *   assessing faculty;
+ * - approval steps (`approvals/<participant>/<entry>/review|final`): the folder is named after a
+ *   proposal entry, which exists and is an application-project proposal of that participant; every
+ *   `by` is assessing faculty. Timing follows the brochure: a `final` dated before the end of the
+ *   cohort's first workshop, or before its `review`, is an error; a `final` without a `review`, a
+ *   `review` dated after the year began (or the participant joined), or a step dated before the
+ *   proposal was written are warnings (the record may be late, but is not wrong);
  * - decisions (`decisions/<participant>/<date>`): the file is named after its date; every panel
  *   member is assessing faculty and has an assessment of that participant; certificate ids are
  *   unique;
- * - framework criteria: the module exists. (Entry types in evidence rules are checked by the
- *   schema, which lists the allowed types.)
+ * - demo records: every faculty member they name (assessor, by, panel, recordedBy) is an invented
+ *   demo faculty member, never a real one; a demo faculty member has no gitHandle and no real
+ *   faculty member's name;
+ * - framework criteria: the module exists; a source set by the faculty names assessing faculty
+ *   (real ones: the framework is program content). (Entry types in evidence rules are checked by
+ *   the schema, which lists the allowed types.)
  *
  * Each message names both files: the one with the reference and the one it needs.
  * Pure: works on the records only. Demo content may refer to real content, real content may not
@@ -23,6 +30,10 @@ import { problem, type Problem, type Severity } from '../problems.ts';
 import { suggest } from '../schema-problems.ts';
 import type { PathSegment } from '../source-file.ts';
 import type { ContentRecord } from './read-content.ts';
+import { approvalPath, type ApprovalStep } from '../../schemas/approval.ts';
+import type { Session } from '../../schemas/session.ts';
+import { localDate } from '../coverage.ts';
+import { sessionInterval } from '../time.ts';
 import { ID, RecordIndex, listIds, obj, strs, text } from './record-index.ts';
 
 /** The fields of a content record these checks read (the validator's ContentRecord fits). */
@@ -36,6 +47,31 @@ const isAssessor = (r: AssessmentRecord) => r.data['assessor'] === true;
 function expected(folder: string, id: string, ext: string, fromDemo: boolean, demoAllowed = true): string {
   const real = `content/${folder}/${id}.${ext}`;
   return fromDemo && demoAllowed ? `content/demo/${folder}/${id}.${ext} or ${real}` : real;
+}
+
+/** The paths of a criterion's sources: its own, and each evidence rule's (inside `all`, each part's). */
+function sourcePaths(data: Record<string, unknown>): PathSegment[][] {
+  const out: PathSegment[][] = [['source']];
+  const walk = (rule: unknown, path: PathSegment[]) => {
+    const r = obj(rule);
+    if (!r) return;
+    if (Array.isArray(r['rules'])) (r['rules'] as unknown[]).forEach((inner, i) => walk(inner, [...path, 'rules', i]));
+    else out.push([...path, 'source']);
+  };
+  walk(data['evidence'], ['evidence']);
+  return out;
+}
+
+/** Two names for the same person, whatever the case, accents or spacing. */
+function sameName(a: string, b: string): boolean {
+  const key = (n: string) => n.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z]+/g, ' ').trim();
+  return key(a) !== '' && key(a) === key(b);
+}
+
+function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
+  let v: unknown = data;
+  for (const segment of path) v = Array.isArray(v) ? (v as unknown[])[Number(segment)] : obj(v)?.[String(segment)];
+  return v;
 }
 
 export function checkAssessmentReferences(records: readonly AssessmentRecord[]): Problem[] {
@@ -80,7 +116,7 @@ export function checkAssessmentReferences(records: readonly AssessmentRecord[]):
         record,
         path,
         'reference',
-        `${field}: faculty member "${id}" does not exist: there is no content/faculty/${id}.md. Assessing faculty: ${listIds(assessors)}${closest(id, known)}`,
+        `${field}: faculty member "${id}" does not exist: there is no content/faculty/${id}.md${demoNote('faculty', id, record.demo)}. Assessing faculty: ${listIds(assessors)}${closest(id, known)}`,
       );
       return undefined;
     }
@@ -93,13 +129,92 @@ export function checkAssessmentReferences(records: readonly AssessmentRecord[]):
       );
       return undefined;
     }
+    if (!realOnDemo(record, path, faculty, field)) return undefined;
     return faculty;
   };
 
+  /** A fictional record is signed by invented demo faculty, never by a real person. */
+  const realOnDemo = (record: AssessmentRecord, path: readonly PathSegment[], faculty: AssessmentRecord, field: string): boolean => {
+    if (!record.demo || faculty.demo) return true;
+    const demoFaculty = index.ids('faculty', true, (r) => r.demo && (field === 'recordedBy' || isAssessor(r)));
+    at(
+      record,
+      path,
+      'demo-faculty',
+      `${field}: ${faculty.id} is a real faculty member (${faculty.file}), but this is a fictional demo record; a real person's name never goes on a fictional record. Name an invented demo faculty member from content/demo/faculty/: ${listIds(demoFaculty)}`,
+    );
+    return false;
+  };
+
   const anyFaculty = (record: AssessmentRecord, path: readonly PathSegment[], id: string, field: string) => {
-    if (index.find('faculty', id, record.demo)) return;
+    const found = index.find('faculty', id, record.demo);
+    if (found) {
+      realOnDemo(record, path, found, field);
+      return;
+    }
     const known = index.ids('faculty', record.demo);
     at(record, path, 'reference', `${field}: faculty member "${id}" does not exist: there is no content/faculty/${id}.md. Faculty: ${listIds(known)}${closest(id, known)}`);
+  };
+
+  /** The calendar date the cohort's first workshop ends, in its own zone, with the session's file. */
+  const firstWorkshopEnd = (cohort: string, fromDemo: boolean): { date: string; file: string } | undefined => {
+    let first: { start: Date; end: Date; zone: string; file: string } | undefined;
+    for (const s of index.records('sessions')) {
+      if (!s.id.startsWith(`${cohort}/`) || (s.demo && !fromDemo) || s.valid === false || s.data['kind'] !== 'workshop') continue;
+      const interval = sessionInterval(s.data as unknown as Session);
+      if (interval && (!first || interval.start < first.start)) first = { ...interval, zone: String(s.data['timeZone']), file: s.file };
+    }
+    return first ? { date: localDate(first.end, first.zone), file: first.file } : undefined;
+  };
+
+  /** The order of the steps, and the brochure's timing: review before the year, final after the first workshop. */
+  const checkStepDates = (record: AssessmentRecord, step: ApprovalStep, proposal: AssessmentRecord, participant: AssessmentRecord | undefined) => {
+    const date = str(record.data, 'date');
+    if (date === undefined) return;
+    const written = str(proposal.data, 'date');
+    if (written !== undefined && date < written) {
+      at(record, ['date'], 'approval-date', `date (${date}) is before the proposal was written (date ${written} in ${proposal.file}); check both dates`, 'warning');
+    }
+    const cohortId = participant ? str(participant.data, 'cohort') : undefined;
+    const folder = folderOf(record);
+    if (step === 'review') {
+      const cohort = cohortId !== undefined ? index.find('cohorts', cohortId, record.demo) : undefined;
+      const cohortStart = cohort ? str(cohort.data, 'start') : undefined;
+      const joined = participant ? str(participant.data, 'joined') : undefined;
+      const yearStart = joined !== undefined && cohortStart !== undefined && joined > cohortStart ? joined : cohortStart;
+      if (cohort && yearStart !== undefined && yearStart !== 'tba' && date > yearStart) {
+        at(
+          record,
+          ['date'],
+          'approval-step-date',
+          `date (${date}) is after ${joined === yearStart ? `${record.id.split('/')[0] ?? ''} joined on ${joined} (joined in ${participant?.file ?? ''})` : `the year began on ${yearStart} (start in ${cohort.file})`}: the program reviews proposals before the year starts. If the review really came later, keep it; otherwise correct the date`,
+          'warning',
+        );
+      }
+      return;
+    }
+    const review = index.find('approvals', `${record.id.slice(0, record.id.lastIndexOf('/'))}/review`, record.demo);
+    const reviewDate = review ? str(review.data, 'date') : undefined;
+    if (!review) {
+      at(
+        record,
+        [],
+        'approval-step-missing',
+        `the project is finalised, but there is no ${folder}/review.yaml: the program reviews a proposal before the year starts, then finalises it after the first workshop. Add review.yaml with the date of the review and by: the faculty who reviewed it`,
+        'warning',
+      );
+    } else if (reviewDate !== undefined && date < reviewDate) {
+      at(record, ['date'], 'approval-step-date', `date (${date}) is before the review (date ${reviewDate} in ${review.file}); a project is finalised after its proposal was reviewed. Correct one of the dates`);
+    }
+    const workshop = cohortId !== undefined ? firstWorkshopEnd(cohortId, record.demo) : undefined;
+    if (workshop && date < workshop.date) {
+      at(
+        record,
+        ['date'],
+        'approval-step-date',
+        `date (${date}) is before the end of the first workshop of ${cohortId ?? ''} (${workshop.date}, in ${workshop.file}): a project is finalised after the first workshop. Write the date it was finalised, on or after ${workshop.date}; a decision before that is the review, in ${folder}/review.yaml`,
+      );
+    }
   };
 
   const criteria = index.ids('framework', true);
@@ -214,51 +329,36 @@ export function checkAssessmentReferences(records: readonly AssessmentRecord[]):
       }
 
       case 'approvals': {
-        const participant = folderParticipant(record, 'approval');
-        const owner = record.id.split('/')[0] ?? '';
-        const entry = str(data, 'entry');
-        if (entry !== undefined && entry !== record.id) {
+        const where = approvalPath(record.id);
+        if (!where) break; // a misnamed file: reported with the file's name
+        const participant = folderParticipant(record, 'approval step');
+        const owner = where.participant;
+        const target = index.find('portfolios', where.entry, record.demo);
+        const proposalsOf = () =>
+          index.ids('portfolios', record.demo, (r) => r.id.startsWith(`${owner}/`) && r.data['type'] === 'application-project' && r.data['stage'] === 'proposal');
+        if (!target) {
+          if (participant) {
+            const proposals = proposalsOf();
+            at(
+              record,
+              [],
+              'reference',
+              `this approval step is in the folder ${folderOf(record)}/, named after the proposal ${where.entry}, but there is no portfolio entry ${expected('portfolios', where.entry, 'md', record.demo)} (or .mdx)${demoNote('portfolios', where.entry, record.demo)}. Name the folder after the proposal's file; proposals of ${owner}: ${listIds(proposals)}${closest(where.entry, proposals)}`,
+            );
+          }
+        } else if (target.data['type'] !== 'application-project' || target.data['stage'] !== 'proposal') {
+          const type = typeof target.data['type'] === 'string' ? target.data['type'] : 'unknown';
+          const stage = typeof target.data['stage'] === 'string' ? ` (stage ${target.data['stage']})` : '';
           at(
             record,
-            ['entry'],
-            'approval-file',
-            `entry is ${entry}, but this file is named after ${record.id}: an approval has the name and folder of the proposal it approves (content/portfolios/${entry}.md is approved in ${record.file.slice(0, record.file.indexOf('/approvals/') + 11)}${entry}.yaml). Write entry: ${record.id}, or move the file`,
+            [],
+            'reference',
+            `this approval step is in the folder of ${target.file}, which is a ${type} entry${stage}, not an application-project proposal; only a proposal (type: application-project, stage: proposal) is reviewed and finalised. Proposals of ${owner}: ${listIds(proposalsOf())}`,
           );
-        }
-        const target = index.find('portfolios', entry ?? record.id, record.demo);
-        if (!target) {
-          const proposals = index.ids('portfolios', record.demo, (r) => r.id.startsWith(`${owner}/`) && r.data['type'] === 'application-project' && r.data['stage'] === 'proposal');
-          if (participant || entry !== undefined) {
-            const wanted = entry ?? record.id;
-            at(
-              record,
-              entry !== undefined ? ['entry'] : [],
-              'reference',
-              `entry: there is no portfolio entry ${expected('portfolios', wanted, 'md', record.demo)} (or .mdx)${demoNote('portfolios', wanted, record.demo)}. Proposals of ${owner}: ${listIds(proposals)}${closest(wanted, proposals)}`,
-            );
-          }
         } else {
-          const targetOwner = target.id.split('/')[0];
-          if (targetOwner !== owner) {
-            at(record, ['entry'], 'reference', `entry: ${target.file} belongs to ${targetOwner}, but this approval is in ${folderOf(record)}/ of ${owner}; file it under content/approvals/${targetOwner}/`);
-          } else if (target.data['type'] !== 'application-project' || target.data['stage'] !== 'proposal') {
-            const type = typeof target.data['type'] === 'string' ? target.data['type'] : 'unknown';
-            const stage = typeof target.data['stage'] === 'string' ? ` (stage ${target.data['stage']})` : '';
-            at(
-              record,
-              entry !== undefined ? ['entry'] : [],
-              'reference',
-              `entry: ${target.file} is a ${type} entry${stage}, not an application-project proposal; only a proposal (type: application-project, stage: proposal) is approved`,
-            );
-          } else {
-            const date = str(data, 'date');
-            const written = str(target.data, 'date');
-            if (date !== undefined && written !== undefined && date < written) {
-              at(record, ['date'], 'approval-date', `date (${date}) is before the proposal was written (date ${written} in ${target.file}); check both dates`, 'warning');
-            }
-          }
+          checkStepDates(record, where.step, target, participant);
         }
-        for (const { index: i, value } of strs(data, 'approvedBy')) assessingFaculty(record, ['approvedBy', i], value, 'approvedBy');
+        for (const { index: i, value } of strs(data, 'by')) assessingFaculty(record, ['by', i], value, 'by');
         break;
       }
 
@@ -295,11 +395,31 @@ export function checkAssessmentReferences(records: readonly AssessmentRecord[]):
         break;
       }
 
+      case 'faculty': {
+        if (!record.demo) break;
+        // invented assessors: no account, and no real faculty member's name
+        if (data['gitHandle'] !== undefined) {
+          at(record, ['gitHandle'], 'demo-faculty', 'a demo faculty member is invented and has no account on the git host; remove the gitHandle line (a handle here would give someone faculty rights)');
+        }
+        const name = text(data, 'name');
+        const real = name === undefined ? undefined : index.records('faculty').find((r) => !r.demo && sameName(text(r.data, 'name') ?? '', name));
+        if (real) {
+          at(record, ['name'], 'demo-faculty', `name: ${name} is the name of a real faculty member (${real.file}); a demo faculty member is invented. Give an invented name`);
+        }
+        break;
+      }
+
       case 'framework': {
         const module = str(data, 'module');
         if (module !== undefined && ID.test(module) && !index.find('modules', module, record.demo)) {
           const known = index.ids('modules', record.demo);
           at(record, ['module'], 'reference', `module "${module}" does not exist: there is no content/modules/${module}.md. Modules: ${listIds(known)}${closest(module, known)}`);
+        }
+        // a rule set by the faculty names who decided: assessing faculty, never a demo stand-in
+        for (const path of sourcePaths(data)) {
+          const decision = obj(obj(valueAt(data, path))?.['faculty']);
+          if (!decision) continue;
+          for (const { index: i, value } of strs(decision, 'by')) assessingFaculty(record, [...path, 'faculty', 'by', i], value, 'source.faculty.by');
         }
         break;
       }

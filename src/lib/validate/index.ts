@@ -7,6 +7,7 @@ import { isAbsolute, posix, relative, resolve, sep } from 'node:path';
 import { classifyPath } from '../content-model.ts';
 import { problem, sortProblems, type Problem } from '../problems.ts';
 import { SETTINGS_FILE } from '../settings.ts';
+import { ISSUER_KEYS_FILE } from '../../schemas/issuer-keys.ts';
 import { SOURCES_FILE } from '../sync/sources.ts';
 import { LOCK_FILE } from '../sync/lock.ts';
 import { checkAttachments } from './attachments.ts';
@@ -70,7 +71,7 @@ function strayProblems(entries: ReadonlyMap<string, EntryKind>, referenced: Read
   // a file listed with the wrong capitals is reported as a missing attachment already
   const listed = new Set([...referenced].map((r) => r.toLowerCase()));
   for (const [path, kind] of entries) {
-    if (kind !== 'file' || judged.has(path) || path === SETTINGS_FILE || path === SOURCES_FILE || path === LOCK_FILE || classifyPath(path) || listed.has(path.toLowerCase()) || mentioned(path)) continue;
+    if (kind !== 'file' || judged.has(path) || path === SETTINGS_FILE || path === ISSUER_KEYS_FILE || path === SOURCES_FILE || path === LOCK_FILE || classifyPath(path) || listed.has(path.toLowerCase()) || mentioned(path)) continue;
     const message = 'this file is not content: no collection uses files like it here and no entry refers to it, so the site ignores it. Delete it, or move it out of content/';
     problems.push(problem(path, 1, 1, 'stray-file', message, 'warning'));
   }

@@ -15,6 +15,7 @@ import { participantFolderOf } from '../participant-files.ts';
 import { problem, type Problem } from '../problems.ts';
 import { checkSchema } from '../schema-problems.ts';
 import { SETTINGS_FILE } from '../settings.ts';
+import { ISSUER_KEYS_FILE, issuerKeysSchema } from '../../schemas/issuer-keys.ts';
 import { parseSources, rulesFromEnv, SOURCES_FILE } from '../sync/sources.ts';
 import { MAX_TEXT_FILE_BYTES, parseSource, type ParsedSource, type PathSegment, type Position } from '../source-file.ts';
 import type { z } from 'zod';
@@ -201,6 +202,12 @@ export function checkContentFile(
     if (!unreadable(source)) problems.push(...checkSchema(settingsSchema, source.data, file, source.locate, 'the settings').problems);
     return { problems };
   }
+  if (file === ISSUER_KEYS_FILE) {
+    const source = parseSource(file, text);
+    problems.push(...source.problems);
+    if (!unreadable(source)) problems.push(...checkSchema(issuerKeysSchema, source.data, file, source.locate, 'the issuer keys').problems);
+    return { problems };
+  }
   if (!where) return { problems };
   if (where.problem) problems.push(problem(file, 1, 1, 'file-name', where.problem));
   let source: ParsedSource;
@@ -323,7 +330,7 @@ export function readContent(root: string, options: ReadOptions = {}): ContentRea
       problems.push(symlinkProblem(root, path));
     } else if (kind === 'other') {
       problems.push(problem(path, 1, 1, 'file-kind', 'this is not a regular file (a device, socket or pipe); remove it'));
-    } else if (path === SETTINGS_FILE || path === SOURCES_FILE || classifyPath(path)) {
+    } else if (path === SETTINGS_FILE || path === ISSUER_KEYS_FILE || path === SOURCES_FILE || classifyPath(path)) {
       const read = readText(root, path);
       if (read.problem) {
         const where = classifyPath(path);

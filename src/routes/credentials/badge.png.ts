@@ -2,4 +2,4 @@
 import type { APIRoute } from 'astro';
 import { getBadgeImage } from '../../data/credentials.ts';
 
-export const GET: APIRoute = async () => new Response(new Uint8Array(await getBadgeImage()), { headers: { 'Content-Type': 'image/png' } });
+export const GET: APIRoute = () => new Response(new Uint8Array(getBadgeImage()), { headers: { 'Content-Type': 'image/png' } });

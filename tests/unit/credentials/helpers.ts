@@ -36,8 +36,8 @@ export async function expandSafely(doc: unknown): Promise<unknown[]> {
 
 export const SITE = { root: 'https://example.org/', base: '/' };
 
-export function issuer(demo = false, kid = 'test-key'): Issuer {
-  return { did: 'did:web:example.org', name: 'Compassionate Systems Certification', site: SITE, kid, demo };
+export function issuer(demo: Issuer['demo'] = { throwawayKey: false, demoSite: false }): Issuer {
+  return { did: 'did:web:example.org', name: 'Compassionate Systems Certification', site: SITE, demo };
 }
 
 export function record(overrides: Partial<CredentialRecord> = {}): CredentialRecord {

@@ -8,6 +8,7 @@ import { cohortSchema } from '../../../src/schemas/cohort.ts';
 import { decisionSchema } from '../../../src/schemas/decision.ts';
 import { participantSchema } from '../../../src/schemas/participant.ts';
 import { recipientSchema } from '../../../src/schemas/recipient.ts';
+import { checkContentFile } from '../../../src/lib/validate/read-content.ts';
 
 function check(schema: z.ZodType, text: string, file = 'content/x.yaml'): string[] {
   const source = parseSource(file, text);
@@ -119,5 +120,44 @@ describe('cohort assistants', () => {
         "content/x.yaml:6:14  error  assistants[0]: expected the id of a participant: lowercase letters, digits and hyphens, for example maria-lopez  [schema]",
       ]
     `);
+  });
+});
+
+describe('the issuer keys record (content/issuer-keys.yaml)', () => {
+  const FILE = 'content/issuer-keys.yaml';
+  const A = '11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo';
+  const B = 'eaLvfv4jxFKzYH8E8ZXKYluyOtF45detKwWRKV0mfkk';
+  const keys = (text: string) => checkContentFile(FILE, text).problems.map(formatProblem);
+
+  it('accepts one current key after retired ones, a compromised retired key among them', () => {
+    expect(keys(`keys:\n  - publicKey: ${A}\n    from: 2027-06-01\n    retired: 2028-06-01\n    compromised: { date: 2028-07-01, reason: The key was found on a shared drive. }\n  - publicKey: ${B}\n    from: 2028-06-01\n`)).toEqual([]);
+  });
+
+  it('says which line is wrong and what to write, as npm run validate does', () => {
+    expect(keys(`keys:\n  - publicKey: ${A}\n    from: 2027-06-01\n  - publicKey: ${B}\n    from: 2028-06-01\n`)).toEqual([
+      expect.stringMatching(/^content\/issuer-keys\.yaml:\d+:\d+ +error +keys: only one key can be current, but keys 1 and 2 have no retired: date; give the older one the day the newer one took over/),
+    ]);
+    expect(keys(`keys:\n  - publicKey: ${A}\n    from: 2027-06-01\n    compromised: { date: 2028-07-01, reason: leaked }\n`)[0]).toMatch(/:4:\d+ +error +.*the current key cannot be marked compromised; run npm run credential-key -- rotate --compromised/);
+    expect(keys(`keys:\n  - publicKey: not-a-key\n    from: 2027-02-30\n`)).toEqual([
+      expect.stringMatching(/:2:\d+ +error +.*publicKey must be the "x" of an Ed25519 JSON Web Key/),
+      expect.stringMatching(/:3:\d+ +error +.*February 2027 has 28 days/),
+    ]);
+  });
+
+  it('is content the validator knows, not a stray file to delete', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync, cpSync, rmSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const root = mkdtempSync(join(tmpdir(), 'cert-keys-'));
+    try {
+      mkdirSync(join(root, 'content'));
+      cpSync('content/settings.yaml', join(root, 'content/settings.yaml'));
+      writeFileSync(join(root, FILE), `keys:\n  - publicKey: ${A}\n    from: 2027-06-01\n`);
+      const { validateContent } = await import('../../../src/lib/validate/index.ts');
+      const result = validateContent(root);
+      expect(result.problems.filter((p) => p.file === FILE)).toEqual([]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

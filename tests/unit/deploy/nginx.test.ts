@@ -79,6 +79,12 @@ beforeAll(() => {
   for (const key of SITES) {
     const built = project.build(AUDIENCES[key]);
     if (!built.ok) throw new Error(built.log);
+    // as npm run build does: the signing step writes the DID document and the signed credentials
+    const audience = AUDIENCES[key];
+    if (audience.kind !== 'cohort') {
+      const signed = project.run('sign-credentials', ['--audience', audience.kind]);
+      if (signed.status !== 0) throw new Error(signed.stderr);
+    }
     finishSite(built.outDir, KIND[key]);
   }
   // things that must never be served, put where a careless deployment might leave them

@@ -51,6 +51,16 @@ describe('people', () => {
     expect(odd).toEqual({ participants: [], faculty: [], maintainers: [] });
   });
 
+  it('gives no role to a handle written in an invented demo faculty file', () => {
+    const withDemo = peopleFromSources([
+      ...Object.entries(PEOPLE_FILES).map(([path, text]) => ({ path, text })),
+      { path: 'content/demo/faculty/ramon-vientosur.md', text: '---\nname: Ramón Vientosur\nrole: facilitator\naffiliation: Demo faculty (fictional)\nassessor: true\ngitHandle: mallory\n---\n' },
+    ]);
+    expect(withDemo.faculty.map((f) => f.id)).not.toContain('ramon-vientosur');
+    expect(grantsOf('mallory', withDemo).known).toBe(false);
+    expect(checkScope({ author: 'mallory', changes: [add('content/demo/decisions/ines-lunaclara/2026-11-26.yaml')], people: withDemo })).toHaveLength(1);
+  });
+
   it('compares handles without regard to case', () => {
     expect(grantsOf('jonasb', people).ownFolders).toEqual([`${JONAS}/`]);
     expect(grantsOf('PSENGE', people).roles.has('assessor')).toBe(true);
@@ -161,9 +171,9 @@ describe('checkScope: faculty, maintainers and unknown authors', () => {
       check('jdiaz', edit('content/participants/maria-lopez.yaml'), add('content/demo/sessions/demo-2026/call.yaml'), edit('content/program/overview.md'), edit('content/faculty/julie-diaz.md'), move('content/sites/a.yaml', 'content/sessions/2020-2021/a.yaml')),
     ).toBe('');
     expect(check('jdiaz', edit(`${MARIA}/a.md`), add('content/decisions/maria-lopez.md'), edit('scripts/build.ts'))).toMatchInlineSnapshot(`
-      "content/portfolios/maria-lopez/a.md: content/portfolios/maria-lopez/ is the portfolio folder of participant maria-lopez, which only they may change; you may change only content/participants/, content/sites/, content/sessions/, content/attendance/, content/resources/, content/cohorts/, content/modules/, content/program/, content/faculty/ and the matching folders under content/demo/. Undo the change to this file
-      content/decisions/maria-lopez.md: content/decisions/ is kept by the assessing faculty; you may change only content/participants/, content/sites/, content/sessions/, content/attendance/, content/resources/, content/cohorts/, content/modules/, content/program/, content/faculty/ and the matching folders under content/demo/. Remove this file from your pull request
-      scripts/build.ts: this file is part of the site's code and settings, kept by the maintainers of the site; you may change only content/participants/, content/sites/, content/sessions/, content/attendance/, content/resources/, content/cohorts/, content/modules/, content/program/, content/faculty/ and the matching folders under content/demo/. Undo the change to this file"
+      "content/portfolios/maria-lopez/a.md: content/portfolios/maria-lopez/ is the portfolio folder of participant maria-lopez, which only they may change; you may change only content/participants/, content/sites/, content/sessions/, content/attendance/, content/resources/, content/cohorts/, content/modules/, content/faculty/, content/program/ and the matching folders under content/demo/. Undo the change to this file
+      content/decisions/maria-lopez.md: content/decisions/ is kept by the assessing faculty; you may change only content/participants/, content/sites/, content/sessions/, content/attendance/, content/resources/, content/cohorts/, content/modules/, content/faculty/, content/program/ and the matching folders under content/demo/. Remove this file from your pull request
+      scripts/build.ts: this file is part of the site's code and settings, kept by the maintainers of the site; you may change only content/participants/, content/sites/, content/sessions/, content/attendance/, content/resources/, content/cohorts/, content/modules/, content/faculty/, content/program/ and the matching folders under content/demo/. Undo the change to this file"
     `);
   });
 
