@@ -124,8 +124,6 @@ function checkImage(ctx: WallContext, entry: string, written: string): string {
 }
 
 export type WallDecision =
-  /** Let the bundler resolve it as it would (nothing of a participant's is involved). */
-  | { kind: 'pass' }
   /** Resolve it from the project root instead of the importer (a compiler import from an entry). */
   | { kind: 'from-root' }
   /** Use exactly this file. */
@@ -275,8 +273,6 @@ export function moduleWall(options: { root?: string } = {}) {
         try {
           const decision = judgeRequest(ctx(), source, importer);
           switch (decision.kind) {
-            case 'pass':
-              return null;
             case 'file':
               return { id: decision.path };
             case 'from-root': {
