@@ -7,6 +7,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { audienceFromEnv, audienceOutDir } from './src/lib/audience.ts';
 import { readSettings } from './src/lib/settings.ts';
 import { renderGuard } from './src/lib/gate/render-guard.ts';
+import { moduleWall } from './src/lib/gate/module-wall.ts';
 import { audienceIntegration } from './src/integrations/audience.ts';
 
 const audience = audienceFromEnv(process.env);
@@ -60,5 +61,7 @@ export default defineConfig({
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
     },
   },
+  // the bundler wall: nothing in a participant's folder is loaded but entries and real images
+  vite: { plugins: [moduleWall()] },
   devToolbar: { enabled: false },
 });

@@ -2,10 +2,11 @@
  * node scripts/progress-issues.ts --list
  *
  * For the faculty records repository's progress workflow (split-repository mode): prints one line
- * per participant whose portfolio lives in its own repository, `<participant>\t<owner/name>`, read
- * from content/sources.yaml. Each participant's progress goes to that repository only.
+ * per participant whose portfolio lives in its own GitHub repository, `<participant>\t<owner/name>`,
+ * read from content/sources.yaml. Each participant's progress goes to that repository only.
  */
 import { readSources } from '../src/lib/sync/sources.ts';
+import { progressTargets } from '../src/lib/sync/progress-targets.ts';
 import { formatProblem } from '../src/lib/problems.ts';
 
 const sources = readSources(process.cwd());
@@ -17,10 +18,6 @@ if (sources.problems.length) {
   console.error(sources.problems.map(formatProblem).join('\n'));
   process.exit(1);
 }
-for (const source of sources.sources) {
-  const slug = /github\.com[/:]([^/]+\/[^/.]+)/.exec(source.repository)?.[1];
-  for (const folder of source.folders) {
-    const participant = /^portfolios\/([a-z0-9-]+)$/.exec(folder.folder)?.[1];
-    if (participant && slug) process.stdout.write(`${participant}\t${slug}\n`);
-  }
-}
+const { targets, skipped } = progressTargets(sources.sources);
+for (const line of skipped) console.error(line);
+for (const { participant, repository } of targets) process.stdout.write(`${participant}\t${repository}\n`);

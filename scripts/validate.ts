@@ -1,9 +1,11 @@
 /**
- * npm run validate [-- PATH...] [--format text|github|json]
+ * npm run validate [-- PATH...] [--format text|github|json|markdown] [--participant ID|@HANDLE [--people-from REF]]
  *
  * Checks everything under content/ of the project in the current folder: each file through the
  * safety gate and its schema, then every reference between files and every attachment.
  * With PATHs (files or folders), everything is still read, but only problems in them are shown.
+ * With --participant, only that participant's own files' problems are shown (others are counted),
+ * then their progress: the output is posted where that participant reads it.
  *
  * Exit status: 0 no errors (warnings allowed), 1 errors found, 2 wrong usage, 3 a bug in the validator.
  */
@@ -13,17 +15,24 @@ import { parseCommand, requireContentFolder, usageError as usage } from './lib/c
 import { toProjectPath, validateContent } from '../src/lib/validate/index.ts';
 import { participantProgress } from './lib/participant-progress.ts';
 import { formatReport, REPORT_FORMATS, writeGithubStepSummary, type ReportFormat } from '../src/lib/validate/report.ts';
+import { hiddenLine, reportScopeFor, scopeProblems, type ReportScope } from '../src/lib/validate/participant-scope.ts';
+import { peopleFromSources } from '../src/lib/scope/people.ts';
+import { isGitRepository, peopleSourcesAt, peopleSourcesOnDisk, resolveCommit } from '../src/lib/scope/repository.ts';
 
-const USAGE = `Usage: npm run validate [-- PATH...] [--format text|github|json] [--participant ID|@HANDLE]
+const USAGE = `Usage: npm run validate [-- PATH...] [--format text|github|json|markdown] [--participant ID|@HANDLE] [--people-from REF]
 
 Checks the content of the project in the current folder.
   PATH              only report problems in these files or folders (everything is still read)
   --format text     one line per problem, then a summary (default)
   --format github   annotations for GitHub Actions, and a full table in the step summary
   --format json     one JSON document: { problems, errors, warnings, files }
-  --participant ID  end with that participant's own progress against the qualification criteria
-                    (@HANDLE finds the participant by git handle; nothing is shown for a handle
-                    that is not a participant's)
+  --format markdown the full table as Markdown (for an issue), file names and messages escaped
+  --participant ID  show only the problems in that participant's own folder (the others are
+                    counted, not named), then their progress against the qualification criteria.
+                    @HANDLE finds the participant by git handle; faculty and maintainers see
+                    every problem; a handle nobody's file names sees none
+  --people-from REF read who holds which git handle from that commit instead of the files on
+                    disk (a pull-request check: the pull request cannot change who it is judged as)
 
 Exit status: 0 no errors (warnings allowed), 1 errors found, 2 wrong usage.`;
 
@@ -43,12 +52,19 @@ function exists(path: string): boolean {
 }
 
 function main(argv: readonly string[]): number {
-  const parsed = parseCommand(COMMAND, argv, { format: { type: 'string', short: 'f', default: 'text' }, participant: { type: 'string' } }, true);
+  const parsed = parseCommand(
+    COMMAND,
+    argv,
+    { format: { type: 'string', short: 'f', default: 'text' }, participant: { type: 'string' }, 'people-from': { type: 'string' } },
+    true,
+  );
   if ('exit' in parsed) return parsed.exit;
   const format = parsed.values.format;
   if (!(REPORT_FORMATS as readonly string[]).includes(format)) {
-    return usageError(`--format must be text, github or json; got "${format}"`);
+    return usageError(`--format must be text, github, json or markdown; got "${format}"`);
   }
+  const peopleFrom = parsed.values['people-from'];
+  if (peopleFrom !== undefined && parsed.values.participant === undefined) return usageError('--people-from goes with --participant');
 
   const root = process.cwd();
   const noContent = requireContentFolder(COMMAND, root);
@@ -80,15 +96,35 @@ function main(argv: readonly string[]): number {
   const result = validateContent(root, { paths: parsed.positionals, onProgress });
   if (shown && tty) process.stderr.write('\r\u001b[K');
 
-  const input = { problems: result.problems, files: result.files };
+  const who = parsed.values.participant;
+  let scope: ReportScope = { kind: 'everything' };
+  if (who !== undefined) {
+    let people;
+    if (peopleFrom !== undefined) {
+      const commit = isGitRepository(root) ? resolveCommit(root, peopleFrom) : undefined;
+      if (!commit) return usageError(`--people-from ${peopleFrom}: there is no such commit in ${root}`);
+      people = peopleFromSources(peopleSourcesAt(root, commit));
+    } else {
+      people = peopleFromSources(peopleSourcesOnDisk(root));
+    }
+    const ids = result.records.filter((r) => r.collection === 'participants').map((r) => r.id);
+    const found = reportScopeFor(who, people, ids);
+    if (found === 'unknown') return usageError(`there is no participant ${who}`);
+    scope = found;
+  }
+  const scoped = scopeProblems(result.problems, scope);
+  const line = hiddenLine(scoped.hidden, scope);
+  const input = { problems: scoped.shown, files: result.files, hidden: line ? { ...scoped.hidden, line } : undefined };
   process.stdout.write(formatReport(format as ReportFormat, input));
   if (format === 'github') writeGithubStepSummary(input);
-  if (parsed.values.participant) {
-    const progress = participantProgress(result.records, parsed.values.participant, process.env);
-    if (progress === 'unknown') return usageError(`there is no participant ${parsed.values.participant}`);
-    if (progress && format === 'json') process.stderr.write(progress.text);
-    else if (progress) process.stdout.write(`\n${progress.text}`);
-    if (progress && format === 'github' && process.env['GITHUB_STEP_SUMMARY']) appendFileSync(process.env['GITHUB_STEP_SUMMARY'], `\n${progress.markdown}`);
+  if (scope.kind === 'participant') {
+    const progress = participantProgress(result.records, scope.id, process.env);
+    if (progress && progress !== 'unknown') {
+      if (format === 'json') process.stderr.write(progress.text);
+      else if (format === 'markdown') process.stdout.write(`\n${progress.markdown}`);
+      else process.stdout.write(`\n${progress.text}`);
+      if (format === 'github' && process.env['GITHUB_STEP_SUMMARY']) appendFileSync(process.env['GITHUB_STEP_SUMMARY'], `\n${progress.markdown}`);
+    }
   }
   return result.problems.some((p) => p.severity === 'error') ? 1 : 0;
 }

@@ -363,8 +363,9 @@ export default function Composer(props: ComposerProps) {
           <SendFile path={file.path} text={file.text} edit={props.edit} hasProblems={problems.length > 0}>
             {folderLocation && (
               <p className="small">
-                Attachments (PDF or images, 10 MB each at most): upload them to <a href={uploadUrl(folderLocation)}>your portfolio folder</a>, then list
-                them under <code>attachments</code> in the file.
+                Attachments (PDF, images or recordings, 10 MB each at most): upload them directly into{' '}
+                <a href={uploadUrl(folderLocation)}>your portfolio folder</a> (no sub-folders), then list them under <code>attachments</code> in the
+                file, in the same pull request.
               </p>
             )}
           </SendFile>

@@ -8,6 +8,7 @@ import { STATUS_TEXT, suggestedEntryType } from './assessment-view.ts';
 import { practiceCalendar } from './practice-calendar.ts';
 import type { EvidenceRule } from '../schemas/framework.ts';
 import { OUTCOME_LABELS } from '../schemas/decision.ts';
+import { markdownText } from './markdown-escape.ts';
 
 export interface ProgressInput {
   participant: { id: string; name: string; cohort: string };
@@ -38,7 +39,7 @@ export function progressSummary(input: ProgressInput): ProgressSummary {
   const cov = input.coverage.participants.get(input.participant.id);
   const lines: string[] = [`Progress of ${input.participant.name} against the qualification criteria (as of ${input.coverage.asOf}):`];
   const md: string[] = [
-    `### Your progress, ${input.participant.name}`,
+    `### Your progress, ${markdownText(input.participant.name)}`,
     '',
     `As of ${input.coverage.asOf}. Only you and faculty see this summary.`,
     '',
@@ -54,12 +55,12 @@ export function progressSummary(input: ProgressInput): ProgressSummary {
     // a requirement nobody has confirmed yet may change: say so next to it
     const proposed = cell?.basis === 'proposal' ? PROPOSED_NOTE : '';
     lines.push(`  ${status.symbol} ${c.title}: ${status.label.toLowerCase()}${missing ? `; ${missing}` : ''}${link ? ` (write one: ${link})` : ''}${proposed ? ` [${proposed}]` : ''}`);
-    md.push(`| ${c.title}${proposed ? ` (${proposed})` : ''} | ${status.symbol} ${status.label} | ${missing.replace(/\|/g, '\\|')}${link ? ` [Write an entry](${link})` : ''} |`);
+    md.push(`| ${markdownText(c.title)}${proposed ? ` (${markdownText(proposed)})` : ''} | ${status.symbol} ${status.label} | ${markdownText(missing)}${link ? ` [Write an entry](${link})` : ''} |`);
   }
   if (input.decision) {
     const outcome = OUTCOME_LABELS[input.decision.outcome];
     lines.push(`Decision (${input.decision.date}): ${outcome}${input.decision.conditions?.length ? `: ${input.decision.conditions.join('; ')}` : ''}`);
-    md.push('', `**Decision (${input.decision.date}):** ${outcome}`, ...(input.decision.conditions ?? []).map((c) => `- ${c}`));
+    md.push('', `**Decision (${input.decision.date}):** ${outcome}`, ...(input.decision.conditions ?? []).map((c) => `- ${markdownText(c)}`));
   }
   const months = practiceCalendar(input.practisedOn);
   if (months.length) {

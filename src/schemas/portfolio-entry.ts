@@ -10,12 +10,13 @@ import { ENTRY_TYPES, PROJECT_STAGES, type EntryType } from './entry-types.ts';
 export { ENTRY_TYPES, ENTRY_TYPE_LABELS, PROJECT_STAGES, type EntryType, type ProjectStage } from './entry-types.ts';
 
 
-const ATTACHMENT_FILE = /^\.\/(?:[\w-]+\/)*[\w-]+(?:\.[\w-]+)*\.(pdf|png|jpe?g|webp|gif|mp3|m4a|ogg)$/i;
+// directly next to the entry: a portfolio folder holds no sub-folders
+const ATTACHMENT_FILE = /^\.\/[\w-]+(?:\.[\w-]+)*\.(pdf|png|jpe?g|webp|gif|mp3|m4a|ogg)$/i;
 
 export const attachmentSchema = z.strictObject({
   file: field(
     z.string().regex(ATTACHMENT_FILE, {
-      message: 'file must be a path next to the entry starting with ./ and ending in .pdf, .png, .jpg, .webp, .gif, .mp3, .m4a or .ogg, for example ./lesson-plan.pdf',
+      message: 'file must be the name of a file next to the entry (not in a sub-folder), starting with ./ and ending in .pdf, .png, .jpg, .webp, .gif, .mp3, .m4a or .ogg, for example ./lesson-plan.pdf',
     }),
     { description: 'path of the file, relative to the entry', example: './lesson-plan.pdf' },
   ),

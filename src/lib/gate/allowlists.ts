@@ -134,8 +134,11 @@ export function refusedLocalImage(url: string): string | undefined {
   if (path.startsWith('/')) return 'the address must be relative to the entry, such as ./photo.jpg';
   const segments = path.split('/');
   if (segments.some((s) => s === '..')) return 'the image must be in your own portfolio folder, and paths with .. are not allowed';
-  if (!segments.every((s, i) => (i === 0 && s === '.') || /^[\p{L}\p{N}][\p{L}\p{N} _.()-]*$/u.test(s))) {
-    return 'file and folder names may contain letters, digits, spaces, - and _ only';
+  // the bundler loads what an image address names, so it must name one plain file next to the entry
+  const names = segments[0] === '.' ? segments.slice(1) : segments;
+  if (names.length !== 1) return 'the image must be directly next to the entry, not in a sub-folder';
+  if (!names.every((s) => /^[\p{L}\p{N}][\p{L}\p{N} _.()-]*$/u.test(s))) {
+    return 'file names may contain letters, digits, spaces, - and _ only';
   }
   if (!IMAGE_FILE.test(path)) return 'it must be an image file ending in .png, .jpg, .jpeg, .webp or .gif';
   return undefined;

@@ -25,10 +25,14 @@ export interface Point {
 /** The parts of an mdast node the rules read. */
 export interface MdNode {
   type: string;
+  /** A fenced code block's language. */
+  lang?: string | null;
   position?: { start: Point } | undefined;
   children?: MdNode[];
   value?: string;
   url?: string;
+  title?: string | null;
+  alt?: string | null;
   identifier?: string;
   name?: string | null;
   attributes?: MdAttribute[];
@@ -46,6 +50,15 @@ export interface HtmlNode {
   tagName?: string;
   properties?: Record<string, unknown>;
   children?: HtmlNode[];
+  /** Text of a text node, when the parser gives it. */
+  value?: string;
+}
+
+/** A local image an entry shows, as written, and where: the validator checks the file exists. */
+export interface LocalImage {
+  url: string;
+  line: number;
+  column: number;
 }
 
 export interface BodyPolicy {
@@ -82,6 +95,34 @@ function propertyText(value: unknown): string {
   if (value === true) return '';
   return String(value ?? '');
 }
+
+/**
+ * Strings Astro's build reads as its own instructions when it finds them in rendered output or in
+ * data: `__ASTRO_IMAGE_` makes the content store import a file (any string value starting with it
+ * becomes an image import) and makes rendered HTML be rewritten; `@@ASTRO-` marks placeholders in
+ * compiled modules. No entry needs them, and a file that contains them is refused.
+ */
+const BUILD_MARKER = /__astro_|@@astro-/i;
+
+/** The build-internal marker in a text, if any. */
+export function buildMarker(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  const m = BUILD_MARKER.exec(text);
+  return m ? m[0] : undefined;
+}
+
+/**
+ * A fenced code block's language as the renderer writes it (`class="language-html"`): one word of
+ * letters, digits and `+ # . _ -`. The render guard allows that class on <code> and nothing else.
+ */
+export const CODE_LANGUAGE = /^[\w+#.-]+$/;
+
+/**
+ * How deeply a document may nest (quotes in quotes, lists in lists, elements in elements), counted
+ * in the syntax tree. The MDX compiler fails without naming the file somewhere between 300 and 400
+ * nested lists or 600 nested quotes; no entry written by a person comes near 64.
+ */
+export const MAX_NESTING = 64;
 
 const COMMENT_ONLY = /^\s*\/\*[\s\S]*\*\/\s*$/;
 
@@ -124,10 +165,10 @@ function findAttribute(lowerHtml: string, tagAt: number, attribute: string): num
   return m ? tagAt + m.index + 1 : tagAt;
 }
 
-export function checkBody(tree: MdNode, ctx: BodyContext): Problem[] {
+export function checkBody(tree: MdNode, ctx: BodyContext, images: LocalImage[] = []): Problem[] {
   const problems: Problem[] = [];
-  /** Report at a node, or `offset` characters into the node's raw text (for HTML blocks). */
-  const at = (node: MdNode | undefined, rule: string, message: string, raw?: { text: string; offset: number }) => {
+  /** Where a node is in the file, or `offset` characters into the node's raw text (for HTML blocks). */
+  const positionOf = (node: MdNode | undefined, raw?: { text: string; offset: number }) => {
     const start = node?.position?.start;
     let line = start?.line ?? 1;
     let column = start?.column ?? 1;
@@ -139,7 +180,15 @@ export function checkBody(tree: MdNode, ctx: BodyContext): Problem[] {
       line += newlines;
     }
     if (line === 1 && ctx.firstLineColumn) column += ctx.firstLineColumn;
-    problems.push(problem(ctx.file, line + ctx.bodyLine - 1, column, rule, message));
+    return { line: line + ctx.bodyLine - 1, column };
+  };
+  const at = (node: MdNode | undefined, rule: string, message: string, raw?: { text: string; offset: number }) => {
+    const where = positionOf(node, raw);
+    problems.push(problem(ctx.file, where.line, where.column, rule, message));
+  };
+  const markerIn = (node: MdNode, text: string | undefined, what: string, raw?: { text: string; offset: number }) => {
+    const marker = buildMarker(text);
+    if (marker) at(node, 'build-marker', `${what} contains "${marker}", which the site's build reads as an instruction of its own; write it differently (for example with a space after the underscores)`, raw);
   };
 
   // Every definition of a label, not only the one the renderer picks: a remote image must not
@@ -173,7 +222,9 @@ export function checkBody(tree: MdNode, ctx: BodyContext): Problem[] {
     const complaint = refusedLocalImage(url);
     if (complaint) {
       at(node, 'image-local', `the image ${JSON.stringify(url.slice(0, 80))} cannot be used: ${complaint}. Put the image file next to the entry and write ./photo.jpg`, raw);
+      return;
     }
+    images.push({ url, ...positionOf(node, raw) });
   };
 
   const checkHtml = (node: MdNode, html: string) => {
@@ -184,13 +235,19 @@ export function checkBody(tree: MdNode, ctx: BodyContext): Problem[] {
     const reportedBefore = problems.length;
     const marker = endMarkerTitle();
     // document order: children are visited before the next sibling
-    const pending: HtmlNode[] = [...ctx.parseHtml(`${html}<wbr title="${marker}">`)].reverse();
+    const pending: [HtmlNode, number][] = [...ctx.parseHtml(`${html}<wbr title="${marker}">`)].reverse().map((h) => [h, 1]);
+    let tooDeep = false;
     while (pending.length) {
-      const h = pending.pop() as HtmlNode;
+      const [h, depth] = pending.pop() as [HtmlNode, number];
+      if (depth > MAX_NESTING && !tooDeep) {
+        tooDeep = true;
+        at(node, 'nesting', `this HTML nests elements more than ${MAX_NESTING} levels deep; at most ${MAX_NESTING} levels are allowed. Flatten it, or split it into several entries`);
+      }
       if (isEndMarker(h, marker)) {
         sawMarker = true;
         continue;
       }
+      if (h.type === 'text') markerIn(node, h.value, 'this HTML');
       if (h.type === 'element' && h.tagName) {
         const tag = h.tagName.toLowerCase();
         const found = findStartTag(lower, tag, cursor.get(tag) ?? 0);
@@ -202,6 +259,7 @@ export function checkBody(tree: MdNode, ctx: BodyContext): Problem[] {
           for (const [prop, value] of Object.entries(h.properties ?? {})) {
             const attr = attributeName(prop);
             const raw = { text: html, offset: found === -1 ? 0 : findAttribute(lower, tagAt, attr) };
+            markerIn(node, propertyText(value), `the attribute ${attr} of <${tag}>`, raw);
             if (!isAllowedAttribute(tag, attr)) {
               at(node, 'html-attribute', `the attribute ${attr} on <${tag}> is not allowed: ${attributeAdvice(attr)}`, raw);
             } else if (URL_ATTRIBUTES.has(attr)) {
@@ -216,7 +274,7 @@ export function checkBody(tree: MdNode, ctx: BodyContext): Problem[] {
       } else if (h.type === 'doctype') {
         at(node, 'html-element', 'a doctype is not allowed in a portfolio entry; remove it');
       }
-      if (h.children) for (let i = h.children.length - 1; i >= 0; i--) pending.push(h.children[i] as HtmlNode);
+      if (h.children) for (let i = h.children.length - 1; i >= 0; i--) pending.push([h.children[i] as HtmlNode, depth + 1]);
     }
     // an element already refused (a <script> opens raw text, an <svg> foreign content) explains it
     if (!sawMarker && !problems.slice(reportedBefore).some((p) => p.rule === 'html-element')) {
@@ -236,6 +294,7 @@ export function checkBody(tree: MdNode, ctx: BodyContext): Problem[] {
     }
     const attributes = node.attributes ?? [];
     for (const attribute of attributes) {
+      if (typeof attribute.value === 'string') markerIn(node, attribute.value, `the attribute ${attribute.name ?? ''} of <${name}>`);
       if (attribute.type === 'mdxJsxExpressionAttribute') {
         at(node, 'mdx-spread-attribute', `{...} spread attributes are not allowed on <${name}>; write each attribute as name="text"`);
       } else if (attribute.value && typeof attribute.value === 'object') {
@@ -254,7 +313,10 @@ export function checkBody(tree: MdNode, ctx: BodyContext): Problem[] {
         if (!isAllowedAttribute(tag, attr)) {
           at(node, 'html-attribute', `the attribute ${attribute.name} on <${tag}> is not allowed: ${attributeAdvice(attr)}`);
         } else if (URL_ATTRIBUTES.has(attr) && typeof attribute.value === 'string') {
-          if (tag === 'img' && attr === 'src') checkImage(node, attribute.value);
+          if (tag === 'img' && attr === 'src' && !isRemoteUrl(attribute.value) && refusedScheme(attribute.value) === undefined) {
+            // the MDX compiler publishes only Markdown images; a JSX <img> would point at a file the site does not have
+            at(node, 'image-local', `in an .mdx entry, write an image in Markdown, ![description](${attribute.value.slice(0, 60)}), so the site can publish the file; <img src="..."> would show a broken image`);
+          } else if (tag === 'img' && attr === 'src') checkImage(node, attribute.value);
           else checkUrl(node, attribute.value, `the ${attr} of <${tag}>`);
         }
       }
@@ -299,6 +361,8 @@ export function checkBody(tree: MdNode, ctx: BodyContext): Problem[] {
   stack.push(tree);
   while (stack.length) {
     const node = stack.pop() as MdNode;
+    // text, code, link addresses and titles: everything the renderer writes out
+    markerIn(node, [node.value, node.url, node.title, node.alt].filter((v) => typeof v === 'string').join('\n'), 'this text');
     switch (node.type) {
       case 'yaml':
       case 'toml':
@@ -324,6 +388,11 @@ export function checkBody(tree: MdNode, ctx: BodyContext): Problem[] {
         break;
       case 'html':
         checkHtml(node, node.value ?? '');
+        break;
+      case 'code':
+        if (node.lang && !CODE_LANGUAGE.test(node.lang)) {
+          at(node, 'code-language', `the language of this code block (${JSON.stringify(node.lang.slice(0, 40))}) must be one word, such as \`\`\`html or \`\`\`python; write it that way, or remove it`);
+        }
         break;
       case 'link':
         checkUrl(node, node.url ?? '', 'the link');

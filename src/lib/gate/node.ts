@@ -1,5 +1,6 @@
 /** The gate's parsers in Node: Sätteri, the engine Astro 7 renders Markdown and MDX with. */
 import { htmlToHast, markdownToMdast, mdxToMdast } from 'satteri';
+import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import type { HtmlNode, MdNode } from './check-body.ts';
 import { gateSource, type GateResult, type MarkdownParsers } from './index.ts';
 import type { ComponentSpec } from './allowlists.ts';
@@ -15,6 +16,8 @@ export const satteriParsers: MarkdownParsers = {
     const root = htmlToHast(html, { fragment: true }) as unknown as HtmlNode;
     return root.children ?? [];
   },
+  // the very function @astrojs/mdx reads an .mdx file's frontmatter with (js-yaml, or TOML after +++)
+  compilerFrontmatter: (contents) => parseFrontmatter(contents).frontmatter,
 };
 
 export function gateFile(file: string, contents: string, components: Record<string, ComponentSpec>): GateResult {

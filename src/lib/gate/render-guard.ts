@@ -6,7 +6,9 @@
  */
 import { fileURLToPath } from 'node:url';
 import { ALLOWED_ELEMENTS, URL_ATTRIBUTES, isAllowedAttribute, refusedScheme, PORTFOLIO_COMPONENTS, PROGRAM_COMPONENTS } from './allowlists.ts';
-import { attributeName } from './check-body.ts';
+import { attributeName, CODE_LANGUAGE } from './check-body.ts';
+
+const CODE_LANGUAGE_CLASS = new RegExp(`^language-${CODE_LANGUAGE.source.slice(1)}`);
 
 export interface GuardViolation {
   file: string;
@@ -33,6 +35,8 @@ export function takeGuardViolations(): GuardViolation[] {
 function isRendererMarkup(tag: string, attr: string, value: string): boolean {
   if (attr === 'id') return value === 'footnote-label' || value.startsWith('user-content-');
   if (attr === 'href' && value.startsWith('#user-content-')) return true;
+  // a fenced code block's language (```html); the gate allows only a plain word there
+  if (tag === 'code' && attr === 'class' && CODE_LANGUAGE_CLASS.test(value)) return true;
   if (attr === 'class') return /^(footnotes|sr-only|data-footnote-backref|task-list-item|contains-task-list)( |$)/.test(value);
   if (attr.startsWith('data-footnote')) return true;
   if (attr === 'aria-describedby' || attr === 'aria-label') return true;

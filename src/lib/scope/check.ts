@@ -4,7 +4,7 @@
  * faculty files (people.ts), the rules from permissions.ts. Messages are read by participants.
  */
 import { SUBMODULE_MODE, SYMLINK_MODE, type Change } from './diff.ts';
-import { grantsOf, type Grants, type People } from './people.ts';
+import { grantsOf, handlesWithRole, sameHandle, type Grants, type People } from './people.ts';
 import { CODE_AREA, foldersFor, matchArea } from './permissions.ts';
 
 export interface ScopeInput {
@@ -29,6 +29,37 @@ export function checkScope({ author, changes, people }: ScopeInput): Refusal[] {
     if (reason !== undefined) refusals.push({ path: change.path, reason });
   }
   return refusals;
+}
+
+/**
+ * Who pushed the commits being judged, when it is not the pull request's author: refused unless a
+ * maintainer. Otherwise anyone who can push a branch could add to another participant's pull
+ * request, and the check, which judges by the author, would let them change that person's folder.
+ */
+export function checkSender({ author, sender, people }: { author: string; sender: string; people: People }): Refusal | undefined {
+  if (sameHandle(author, sender)) return undefined;
+  if (handlesWithRole('maintainer', people).some((h) => sameHandle(h, sender))) return undefined;
+  return {
+    path: '',
+    reason:
+      `the latest commits of this pull request were pushed by @${sender}, but it was opened by @${author}; only its author (or a maintainer of the site) may add to a pull request. ` +
+      `@${author}: if you did not ask for them, remove those commits or close this pull request and start again from your own fork. @${sender}: open a pull request of your own`,
+  };
+}
+
+/** Why a file of this kind, at this place, may not be added or changed in its area (or undefined when it may). */
+function kindReason(path: string): string | undefined {
+  const match = matchArea(path);
+  const area = match.area;
+  if (area.subFolders === false && path.slice(match.folder.length).includes('/')) {
+    return `files go directly in ${match.folder}, not in a sub-folder: it holds ${area.holds ?? 'files'}. Move the file up (and write its name as ./${path.slice(path.lastIndexOf('/') + 1)}), or remove it`;
+  }
+  if (!area.kinds) return undefined;
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const dot = name.lastIndexOf('.');
+  const ext = dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
+  if (area.kinds.includes(ext)) return undefined;
+  return `${ext ? `.${ext} files` : 'files without an extension'} may not be added to ${match.folder}: it holds ${area.holds ?? `.${area.kinds.join(', .')} files`}. Remove this file from your pull request`;
 }
 
 /** May these grants add, change or delete this path? */
@@ -56,6 +87,11 @@ function refusalReason(change: Change, grants: Grants): string | undefined {
   }
 
   const allowed = allowedText(grants);
+  // a file of the wrong kind is refused wherever it goes, whoever adds it; deleting one is always fine
+  if (change.status !== 'D' && mayChange(change.path, grants)) {
+    const wrongKind = kindReason(change.path);
+    if (wrongKind) return wrongKind;
+  }
   if ((change.status === 'R' || change.status === 'C') && change.oldPath !== undefined) {
     const newOk = mayChange(change.path, grants);
     const oldOk = change.status === 'C' || mayChange(change.oldPath, grants);

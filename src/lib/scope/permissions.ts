@@ -12,6 +12,8 @@
  * - `maintainer`: a handle listed in `.github/maintainers.txt`.
  * Guest faculty (no coordinator role, not an assessor) have no role: they change nothing.
  */
+import { ATTACHMENT_EXTENSIONS } from '../validate/attachments.ts';
+
 export type Role = 'owner' | 'coordinator' | 'assessor' | 'maintainer';
 
 export interface Area {
@@ -28,7 +30,18 @@ export interface Area {
   owners: readonly Role[];
   /** How messages name whoever keeps these files: "the program coordinator". */
   keptBy: string;
+  /** Extensions of the files that may be added or changed here (lowercase, no dot); every kind when unset. */
+  kinds?: readonly string[];
+  /** May files go in sub-folders of a folder of this area (below `<participant>/` for portfolios)? Default yes. */
+  subFolders?: boolean;
+  /** What the folder holds, for messages about a file of the wrong kind: "entries (.md, .mdx) and attachments". */
+  holds?: string;
 }
+
+/** Files a participant's folder may hold: entries and the attachments they list (src/lib/participant-files.ts). */
+export const PORTFOLIO_KINDS: readonly string[] = ['md', 'mdx', ...ATTACHMENT_EXTENSIONS];
+/** Content and the files it lists (resources' recordings and handouts, images of program pages). */
+const CONTENT_KINDS: readonly string[] = ['yaml', 'yml', 'md', 'mdx', ...ATTACHMENT_EXTENSIONS];
 
 export const PARTICIPANT_SLOT = '<participant>';
 
@@ -47,6 +60,9 @@ export const AREAS: readonly Area[] = [
     editors: ['owner'],
     owners: ['owner', 'assessor'],
     keptBy: 'the participant it belongs to',
+    kinds: PORTFOLIO_KINDS,
+    subFolders: false,
+    holds: `entries (.md, .mdx) and their attachments (.${ATTACHMENT_EXTENSIONS.join(', .')}), directly in the folder`,
   },
   {
     name: 'Program records kept by the coordinator',
@@ -58,6 +74,8 @@ export const AREAS: readonly Area[] = [
     editors: ['coordinator'],
     owners: ['coordinator'],
     keptBy: 'the program coordinator',
+    kinds: CONTENT_KINDS,
+    holds: `content files (.yaml, .md, .mdx) and the files they list (.${ATTACHMENT_EXTENSIONS.join(', .')})`,
   },
   {
     name: 'Faculty records kept by assessing faculty',
@@ -66,6 +84,8 @@ export const AREAS: readonly Area[] = [
     editors: ['assessor'],
     owners: ['assessor'],
     keptBy: 'the assessing faculty',
+    kinds: ['yaml', 'yml'],
+    holds: 'records written in YAML (.yaml)',
   },
 ];
 

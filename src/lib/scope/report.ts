@@ -5,6 +5,7 @@
  */
 import { appendFileSync } from 'node:fs';
 import { escapeData, escapeProperty } from '../validate/report.ts';
+import { markdownCode, markdownText } from '../markdown-escape.ts';
 import type { Refusal } from './check.ts';
 
 export const SCOPE_FORMATS = ['text', 'github'] as const;
@@ -19,6 +20,17 @@ export interface ScopeReport {
   refusals: readonly Refusal[];
   /** "you may change only content/portfolios/maria-lopez/", for the author. */
   allowed: string;
+  /** Paths the merge cannot settle by itself (the pull request needs updating before it can be merged). */
+  conflicts?: readonly string[];
+}
+
+/** How a refusal that is about the pull request, not one file, is shown in place of a path. */
+const NOT_A_FILE = '(this pull request)';
+
+function conflictLine(report: ScopeReport): string | undefined {
+  const n = report.conflicts?.length ?? 0;
+  if (n === 0) return undefined;
+  return `! merging it would conflict in ${plural(n, 'file')} (${(report.conflicts ?? []).slice(0, 5).join(', ')}${n > 5 ? ', …' : ''}): the base branch changed them too. Update your branch before it can be merged`;
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {
@@ -26,6 +38,7 @@ function plural(n: number, one: string, many = `${one}s`): string {
 }
 
 export function scopeSummaryLine(report: ScopeReport): string {
+  if (report.refusals.some((r) => r.path === '')) return `✖ this pull request may not be merged as it is: see above`;
   if (report.changed === 0) return '✔ no files changed';
   if (report.refusals.length === 0) return `✔ ${plural(report.changed, 'changed file')}, all of them ones @${report.author} may change`;
   return `✖ ${report.refusals.length} of ${plural(report.changed, 'changed file')} ${report.refusals.length === 1 ? 'is' : 'are'} outside what @${report.author} may change`;
@@ -37,28 +50,29 @@ function allowedLine(report: ScopeReport): string {
 }
 
 export function formatScopeText(report: ScopeReport): string {
-  const lines = report.refusals.map((r) => `${r.path}  error  ${r.reason}  [${SCOPE_RULE}]`);
+  const lines = report.refusals.map((r) => `${r.path || NOT_A_FILE}  error  ${r.reason}  [${SCOPE_RULE}]`);
+  const conflicts = conflictLine(report);
+  if (conflicts) lines.push(conflicts);
   lines.push(scopeSummaryLine(report));
   if (report.refusals.length > 0) lines.push(allowedLine(report));
   return lines.join('\n') + '\n';
 }
 
 export function formatScopeGithub(report: ScopeReport): string {
-  const lines = report.refusals.map(
-    (r) => `::error file=${escapeProperty(r.path)},title=${escapeProperty('Not yours to change')}::${escapeData(r.reason)}`,
+  const lines = report.refusals.map((r) =>
+    r.path
+      ? `::error file=${escapeProperty(r.path)},title=${escapeProperty('Not yours to change')}::${escapeData(r.reason)}`
+      : `::error title=${escapeProperty('Pushed by someone else')}::${escapeData(r.reason)}`,
   );
+  const conflicts = conflictLine(report);
+  if (conflicts) lines.push(`::warning title=${escapeProperty('Conflicts')}::${escapeData(conflicts.slice(2))}`);
   lines.push(scopeSummaryLine(report));
   if (report.refusals.length > 0) lines.push(allowedLine(report));
   return lines.join('\n') + '\n';
 }
 
-function cell(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
-
-function code(text: string): string {
-  return `<code>${cell(text)}</code>`;
-}
+const cell = markdownText;
+const code = (text: string) => markdownCode(text, { table: true });
 
 /** The Markdown for `$GITHUB_STEP_SUMMARY`. */
 export function scopeStepSummary(report: ScopeReport): string {
@@ -72,7 +86,7 @@ export function scopeStepSummary(report: ScopeReport): string {
     '| File | Why it cannot be changed here |',
     '| --- | --- |',
   );
-  for (const r of report.refusals) lines.push(`| ${code(r.path)} | ${cell(r.reason)} |`);
+  for (const r of report.refusals) lines.push(`| ${r.path ? code(r.path) : cell(NOT_A_FILE)} | ${cell(r.reason)} |`);
   lines.push('');
   return lines.join('\n');
 }

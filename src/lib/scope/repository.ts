@@ -65,6 +65,48 @@ export function mergeBase(cwd: string, a: string, b: string): string | undefined
   }
 }
 
+/** Every best common ancestor of two commits (more than one after criss-cross merges). */
+export function mergeBases(cwd: string, a: string, b: string): string[] {
+  try {
+    return git(cwd, ['merge-base', '--all', a, b]).toString('utf8').split('\n').map((l) => l.trim()).filter(Boolean);
+  } catch {
+    return [];
+  }
+}
+
+export interface MergeResult {
+  /** The tree the host's merge of head into base would produce (with conflict markers where it cannot). */
+  tree: string;
+  /** Paths the merge cannot settle by itself. */
+  conflicts: string[];
+}
+
+/**
+ * The tree merging `head` into `base` produces, as the git host's merge does (`git merge-tree
+ * --write-tree`, git 2.38 or later: the same merge machinery, with every merge base). Writes only
+ * objects to the repository, never its working files or refs. Undefined when this git cannot.
+ */
+export function mergeTree(cwd: string, base: string, head: string): MergeResult | undefined {
+  let out: string;
+  try {
+    out = execFileSync('git', ['merge-tree', '--write-tree', '--name-only', '--no-messages', '-z', base, head], {
+      cwd,
+      maxBuffer: MAX_OUTPUT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, GIT_PAGER: 'cat', GIT_TERMINAL_PROMPT: '0' },
+    }).toString('utf8');
+  } catch (error) {
+    // exit status 1 is a merge with conflicts; its output is still the tree and the conflicted paths
+    const err = error as { status?: number; stdout?: Buffer };
+    if (err.status !== 1 || !err.stdout) return undefined;
+    out = err.stdout.toString('utf8');
+  }
+  const fields = out.split('\0').filter((f) => f !== '');
+  const tree = fields[0]?.trim();
+  if (!tree || !/^[0-9a-f]{40,64}$/.test(tree)) return undefined;
+  return { tree, conflicts: [...new Set(fields.slice(1))] };
+}
+
 /** What changed from one commit to another, with renames and file modes. */
 export function changesBetween(cwd: string, from: string, to: string): Change[] {
   const out = git(cwd, ['diff', '--raw', '-z', '-M', '--no-abbrev', '--no-ext-diff', '--no-textconv', '--no-color', '--ignore-submodules=none', from, to, '--']);

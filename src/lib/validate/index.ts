@@ -10,11 +10,12 @@ import { SETTINGS_FILE } from '../settings.ts';
 import { ISSUER_KEYS_FILE } from '../../schemas/issuer-keys.ts';
 import { SOURCES_FILE } from '../sync/sources.ts';
 import { LOCK_FILE } from '../sync/lock.ts';
-import { ATTACHMENT_EXTENSIONS, checkAttachments } from './attachments.ts';
+import { checkAttachments } from './attachments.ts';
 import { readContent, type ContentRecord, type EntryKind } from './read-content.ts';
 import { checkReferences } from './references.ts';
 import { checkAssessmentReferences } from './assessment-references.ts';
 import { checkCredentialReferences } from './credential-references.ts';
+import { checkParticipantFolders } from './participant-folders.ts';
 
 export type { ContentRecord } from './read-content.ts';
 
@@ -63,31 +64,15 @@ function mentionedIndex(texts: ReadonlyMap<string, string>): (path: string) => b
   };
 }
 
-function strayProblems(entries: ReadonlyMap<string, EntryKind>, referenced: ReadonlySet<string>, texts: ReadonlyMap<string, string>): Problem[] {
+/** Files outside participants' folders that nothing uses: the site ignores them, so a warning says so. */
+function strayProblems(entries: ReadonlyMap<string, EntryKind>, referenced: ReadonlySet<string>, texts: ReadonlyMap<string, string>, judged: ReadonlySet<string>): Problem[] {
   const mentioned = mentionedIndex(texts);
   const problems: Problem[] = [];
-  const allowed = ATTACHMENT_EXTENSIONS as readonly string[];
   // a file listed with the wrong capitals is reported as a missing attachment already
   const listed = new Set([...referenced].map((r) => r.toLowerCase()));
   for (const [path, kind] of entries) {
-    if (kind !== 'file' || path === SETTINGS_FILE || path === ISSUER_KEYS_FILE || path === SOURCES_FILE || path === LOCK_FILE || classifyPath(path) || listed.has(path.toLowerCase()) || mentioned(path)) continue;
-    const name = path.slice(path.lastIndexOf('/') + 1);
-    const ext = (/\.([^./]+)$/.exec(name)?.[1] ?? '').toLowerCase();
-    const inPortfolio = /^content\/(demo\/)?portfolios\/[^/]+\//.test(path);
-    let message: string;
-    if (inPortfolio && allowed.includes(ext)) {
-      message = `no entry lists this file as an attachment, so it will not be published. Add it to the entry it belongs to, for example attachments: [{ file: ./${name}, title: ${name.replace(/\.[^.]+$/, '')} }], or delete it`;
-    } else if (inPortfolio) {
-      message = `${ext ? `.${ext} files` : 'files without an extension'} cannot be part of a portfolio: an attachment must be .${allowed.join(', .')}. ${
-        ['doc', 'docx', 'odt', 'pages', 'rtf', 'ppt', 'pptx', 'key', 'odp', 'xls', 'xlsx'].includes(ext)
-          ? 'Save it as PDF, put the PDF next to its entry and list it under attachments:; then delete this file'
-          : ext === 'txt'
-            ? 'Paste the text into an entry instead, then delete this file'
-            : 'Convert it, or delete it'
-      }`;
-    } else {
-      message = 'this file is not content: no collection uses files like it here and no entry refers to it, so the site ignores it. Delete it, or move it out of content/';
-    }
+    if (kind !== 'file' || judged.has(path) || path === SETTINGS_FILE || path === ISSUER_KEYS_FILE || path === SOURCES_FILE || path === LOCK_FILE || classifyPath(path) || listed.has(path.toLowerCase()) || mentioned(path)) continue;
+    const message = 'this file is not content: no collection uses files like it here and no entry refers to it, so the site ignores it. Delete it, or move it out of content/';
     problems.push(problem(path, 1, 1, 'stray-file', message, 'warning'));
   }
   return problems;
@@ -96,7 +81,16 @@ function strayProblems(entries: ReadonlyMap<string, EntryKind>, referenced: Read
 export function validateContent(root: string, options: ValidateOptions = {}): ValidationResult {
   const read = readContent(root, { gate: options.gate, onProgress: options.onProgress });
   const attachments = checkAttachments(root, read.records, read.entries);
-  let problems: Problem[] = [...read.problems, ...checkReferences(read.records), ...checkAssessmentReferences(read.records), ...checkCredentialReferences(read.records), ...attachments.problems, ...strayProblems(read.entries, attachments.referenced, read.texts)];
+  const folders = checkParticipantFolders(root, read.entries, attachments.referenced, options.gate === false ? undefined : read.images);
+  let problems: Problem[] = [
+    ...read.problems,
+    ...checkReferences(read.records),
+    ...checkAssessmentReferences(read.records),
+    ...checkCredentialReferences(read.records),
+    ...attachments.problems,
+    ...folders.problems,
+    ...strayProblems(read.entries, attachments.referenced, read.texts, folders.judged),
+  ];
   let files = read.entries.size;
   if (options.paths && options.paths.length > 0) {
     const scopes = options.paths.map((p) => toProjectPath(root, p));

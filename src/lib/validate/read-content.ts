@@ -10,6 +10,8 @@ import { lstatSync, readdirSync, readFileSync, statSync, type Dirent } from 'nod
 import { join } from 'node:path';
 import { classifyPath, CONTENT_DIR, type CollectionName, type FileKind } from '../content-model.ts';
 import { gateFile } from '../gate/node.ts';
+import type { LocalImage } from '../gate/check-body.ts';
+import { participantFolderOf } from '../participant-files.ts';
 import { problem, type Problem } from '../problems.ts';
 import { checkSchema } from '../schema-problems.ts';
 import { SETTINGS_FILE } from '../settings.ts';
@@ -56,6 +58,8 @@ export interface ContentRead {
   entries: Map<string, EntryKind>;
   /** The text of each content file that could be read (to find files a body refers to). */
   texts: Map<string, string>;
+  /** The local images each content file shows, as written, with where (to check the files exist). */
+  images: Map<string, LocalImage[]>;
 }
 
 /** Names operating systems and git leave behind; never content, never worth a warning. */
@@ -74,13 +78,24 @@ function walk(root: string, dir: string, entries: Map<string, EntryKind>, proble
   }
   items.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const item of items) {
-    if (IGNORED_NAMES.has(item.name)) continue;
     const path = `${dir}/${item.name}`;
+    if (IGNORED_NAMES.has(item.name) && !readByBuild(path)) continue;
     if (item.isSymbolicLink()) entries.set(path, 'symlink');
     else if (item.isDirectory()) walk(root, path, entries, problems);
     else if (item.isFile()) entries.set(path, 'file');
     else entries.set(path, 'other');
   }
+}
+
+/**
+ * Is this a file the build reads although its name is in IGNORED_NAMES? A README.md in a folder
+ * whose collection is Markdown is loaded like any entry, and anything in a participant's folder is
+ * the participant's to answer for.
+ */
+function readByBuild(path: string): boolean {
+  if (participantFolderOf(path) !== undefined) return true;
+  const where = classifyPath(path);
+  return where !== undefined && (where.spec.kinds as readonly FileKind[]).includes(where.kind);
 }
 
 /** Walk content/ without following links. */
@@ -176,9 +191,10 @@ export function checkContentFile(
   file: string,
   text: string,
   options: { gate?: boolean | undefined } = {},
-): { problems: Problem[]; record?: ContentRecord } {
+): { problems: Problem[]; record?: ContentRecord; images?: LocalImage[] | undefined } {
   const where = classifyPath(file);
   const problems: Problem[] = [];
+  let images: LocalImage[] | undefined;
   if (file === SOURCES_FILE) return { problems: parseSources(text, rulesFromEnv(), file).problems };
   if (file === SETTINGS_FILE) {
     const source = parseSource(file, text);
@@ -202,10 +218,11 @@ export function checkContentFile(
     const gated = gateFile(file, text, where.spec.components);
     source = gated.source;
     problems.push(...gated.problems);
+    images = gated.images;
   }
-  if (unreadable(source) || problems.some((p) => p.rule === 'file-size' || p.rule === 'file-kind')) return { problems };
+  if (unreadable(source) || problems.some((p) => p.rule === 'file-size' || p.rule === 'file-kind')) return { problems, images };
   // the schema still says something useful about a misplaced file, as long as it is of the collection's kind
-  if (!(where.spec.kinds as readonly FileKind[]).includes(where.kind)) return { problems };
+  if (!(where.spec.kinds as readonly FileKind[]).includes(where.kind)) return { problems, images };
   if (source.data !== null && source.data !== undefined && (typeof source.data !== 'object' || Array.isArray(source.data))) {
     const got = Array.isArray(source.data) ? 'a list' : `the ${typeof source.data === 'string' ? 'text' : 'value'} ${JSON.stringify(source.data).slice(0, 40)}`;
     const pos = source.locate([]);
@@ -218,13 +235,13 @@ export function checkContentFile(
         `${where.kind === 'yaml' ? 'this file' : 'the frontmatter'} must hold fields, one per line, written as name: value (for example ${exampleLine(where.spec.schema)}); it holds ${got} instead`,
       ),
     );
-    return { problems };
+    return { problems, images };
   }
   const check = checkSchema(where.spec.schema, source.data, file, source.locate, where.spec.what);
   problems.push(...check.problems);
   const bodyProblem = check.value !== undefined ? where.spec.bodyRule?.(asObject(check.value), source.body) : undefined;
   if (bodyProblem) problems.push(problem(file, source.bodyLine, 1, 'body', bodyProblem));
-  if (where.problem) return { problems };
+  if (where.problem) return { problems, images };
   const valid = check.problems.length === 0 && check.value !== undefined;
   const record: ContentRecord = {
     collection: where.spec.name as CollectionName,
@@ -235,7 +252,7 @@ export function checkContentFile(
     demo: where.demo,
     locate: source.locate,
   };
-  return { problems, record };
+  return { problems, record, images };
 }
 
 function describeDifference(a: string, b: string): string {
@@ -304,6 +321,7 @@ export function readContent(root: string, options: ReadOptions = {}): ContentRea
   const { entries, problems } = listContent(root);
   const records: ContentRecord[] = [];
   const texts = new Map<string, string>();
+  const images = new Map<string, LocalImage[]>();
   const total = entries.size;
   let done = 0;
   for (const [path, kind] of entries) {
@@ -324,6 +342,7 @@ export function readContent(root: string, options: ReadOptions = {}): ContentRea
           const checked = checkContentFile(path, read.text, { gate: options.gate });
           problems.push(...checked.problems);
           if (checked.record) records.push(checked.record);
+          if (checked.images?.length) images.set(path, checked.images);
         } catch (error) {
           problems.push(
             problem(
@@ -340,5 +359,5 @@ export function readContent(root: string, options: ReadOptions = {}): ContentRea
     options.onProgress?.(done, total);
   }
   problems.push(...collisionProblems(entries, records));
-  return { records, problems, entries, texts };
+  return { records, problems, entries, texts, images };
 }

@@ -1,18 +1,22 @@
 /**
  * How `npm run validate` prints its findings: `text` for people, `github` for pull-request checks
  * (annotations plus a full table in the step summary, since GitHub shows only the first ten
- * annotations of a step), `json` for tools.
+ * annotations of a step), `json` for tools, `markdown` for an issue (the step summary's text).
+ * Everything that reaches Markdown is escaped: file names and messages come from content.
  */
 import { appendFileSync } from 'node:fs';
 import { formatProblem, type Problem } from '../problems.ts';
+import { markdownCode, markdownText } from '../markdown-escape.ts';
 
-export const REPORT_FORMATS = ['text', 'github', 'json'] as const;
+export const REPORT_FORMATS = ['text', 'github', 'json', 'markdown'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export interface ReportInput {
   problems: readonly Problem[];
   /** Files checked. */
   files: number;
+  /** Problems counted but not shown (in files that are not the reader's), and the sentence that says so. */
+  hidden?: { errors: number; warnings: number; line: string } | undefined;
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {
@@ -33,7 +37,7 @@ export function summaryLine(input: ReportInput): string {
 }
 
 export function formatText(input: ReportInput): string {
-  return [...input.problems.map(formatProblem), summaryLine(input)].join('\n') + '\n';
+  return [...input.problems.map(formatProblem), ...(input.hidden ? [input.hidden.line] : []), summaryLine(input)].join('\n') + '\n';
 }
 
 /** Escape the message of a workflow command, as GitHub's toolkit does. */
@@ -54,16 +58,14 @@ export function githubAnnotation(p: Problem): string {
 
 /** Workflow commands, one per problem, then the summary line for the log. */
 export function formatGithub(input: ReportInput): string {
-  return [...input.problems.map(githubAnnotation), summaryLine(input)].join('\n') + '\n';
-}
-
-function cell(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  const hidden = input.hidden ? [`::${input.hidden.errors ? 'error' : 'warning'} title=${escapeProperty('Other files')}::${escapeData(input.hidden.line)}`] : [];
+  return [...input.problems.map(githubAnnotation), ...hidden, summaryLine(input)].join('\n') + '\n';
 }
 
 /** The full list as Markdown, grouped by file, for `$GITHUB_STEP_SUMMARY`. */
 export function githubStepSummary(input: ReportInput): string {
   const lines = ['## Content check', '', summaryLine(input), ''];
+  if (input.hidden) lines.push(markdownText(input.hidden.line), '');
   if (input.problems.length === 0) return lines.join('\n') + '\n';
   lines.push(
     'How to fix: open each file below at the line shown and make the change the message describes (an error must be fixed before the change can be merged; a warning is advice). Then push again, or run `npm run validate` on your computer to check first.',
@@ -72,8 +74,8 @@ export function githubStepSummary(input: ReportInput): string {
   const byFile = new Map<string, Problem[]>();
   for (const p of input.problems) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
   for (const [file, problems] of byFile) {
-    lines.push(`### \`${file.replace(/`/g, "'")}\``, '', '| Line | Severity | Problem | Rule |', '| ---: | --- | --- | --- |');
-    for (const p of problems) lines.push(`| ${p.line}:${p.column} | ${p.severity} | ${cell(p.message)} | \`${cell(p.rule)}\` |`);
+    lines.push(`### ${markdownCode(file)}`, '', '| Line | Severity | Problem | Rule |', '| ---: | --- | --- | --- |');
+    for (const p of problems) lines.push(`| ${p.line}:${p.column} | ${p.severity} | ${markdownText(p.message)} | ${markdownCode(p.rule, { table: true })} |`);
     lines.push('');
   }
   return lines.join('\n');
@@ -89,7 +91,8 @@ export function writeGithubStepSummary(input: ReportInput, env: Record<string, s
 
 export function formatJson(input: ReportInput): string {
   const c = counts(input.problems);
-  return JSON.stringify({ problems: input.problems, errors: c.errors, warnings: c.warnings, files: input.files }, null, 2) + '\n';
+  const hidden = input.hidden ? { hidden: { errors: input.hidden.errors, warnings: input.hidden.warnings } } : {};
+  return JSON.stringify({ problems: input.problems, errors: c.errors, warnings: c.warnings, files: input.files, ...hidden }, null, 2) + '\n';
 }
 
 export function formatReport(format: ReportFormat, input: ReportInput): string {
@@ -100,5 +103,7 @@ export function formatReport(format: ReportFormat, input: ReportInput): string {
       return formatGithub(input);
     case 'json':
       return formatJson(input);
+    case 'markdown':
+      return githubStepSummary(input);
   }
 }

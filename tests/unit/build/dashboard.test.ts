@@ -45,7 +45,7 @@ describe('faculty dashboard', () => {
     project?.cleanup();
   });
 
-  it('shows every participant’s status per criterion as the content implies, and the review queue and decisions', () => {
+  it('shows every participant’s status per criterion as the content implies, and the review queue and decisions', { timeout: 180_000 }, () => {
     const build = project.build({ kind: 'faculty' });
     expect(build.ok, build.log.slice(-3000)).toBe(true);
     const html = readFileSync(join(build.outDir, 'dashboard/index.html'), 'utf8');
@@ -94,7 +94,7 @@ describe('faculty dashboard', () => {
     expect(assess).not.toContain('peter-m-senge');
   });
 
-  it('changes the matrix on the next build when an attendance record is added', () => {
+  it('changes the matrix on the next build when an attendance record is added', { timeout: 180_000 }, () => {
     const before = expectedStatuses(project.root);
     const absentee = Object.entries(before).find(([, c]) => c['calls'] !== 'complete')?.[0];
     expect(absentee).toBeDefined();

@@ -33,7 +33,8 @@ describe('render guard', () => {
 
   it('leaves ordinary Markdown, footnotes and task lists alone', async () => {
     takeGuardViolations();
-    const html = await render('# Title\n\nSome *text* with a footnote.[^1]\n\n- [x] done\n- [ ] to do\n\n| a | b |\n|:--|--:|\n| 1 | 2 |\n\n[^1]: The note.\n');
+    const html = await render('# Title\n\nSome *text* with a footnote.[^1]\n\n- [x] done\n- [ ] to do\n\n| a | b |\n|:--|--:|\n| 1 | 2 |\n\n```html\n<p>code</p>\n```\n\n[^1]: The note.\n');
+    expect(html).toContain('<code class="language-html">');
     expect(html).toContain('<em>text</em>');
     expect(html).toContain('type="checkbox"');
     expect(html).toContain('user-content-fn-1');

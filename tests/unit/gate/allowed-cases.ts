@@ -27,7 +27,7 @@ export const ALLOWED_MD: AllowedCase[] = [
   md('relative links', 'See [my other entry](../other-entry/), [the notes](./notes/) and [the next part](#what-i-learned).\n\n## What I learned\n\nA lot.\n'),
   md('https and http links', 'Read [the article](https://example.org/article?x=1&y=2#part), [an old page](http://example.org/), <https://example.org/> and www.example.org.\n'),
   md('reference links', 'Read [the article][art].\n\n[art]: https://example.org/article "The article"\n'),
-  md('local images', '![Our team at work](./photo.jpg)\n\n![A diagram](images/diagram.png)\n\n![A scan](<./my scan 2.jpeg>)\n\n![Ref style][pic]\n\n[pic]: ./photo.webp\n'),
+  md('local images', '![Our team at work](./photo.jpg)\n\n![A diagram](diagram.png)\n\n![A scan](<./my scan 2.jpeg>)\n\n![Ref style][pic]\n\n[pic]: ./photo.webp\n'),
   md('allowed html', '<details>\n<summary>More about the exercise</summary>\n\nHidden *Markdown* inside.\n\n</details>\n\nPress <kbd>Ctrl</kbd>+<kbd>C</kbd>. <abbr title="Compassionate Systems">CS</abbr> uses x<sup>2</sup> and H<sub>2</sub>O.<br>\n<mark>Marked</mark>, <ins>added</ins>, <del>removed</del>.\n'),
   md('allowed html with attributes', '<div align="center">\n\n<img src="./photo.jpg" alt="Our team" width="300" height="200" title="Team">\n\n</div>\n\n<a href="https://example.org/" title="Example">a link</a>, <q cite="https://example.org/">a quote</q>, <time datetime="2026-03-14">14 March</time>.\n\n<ol start="3" reversed><li value="3">three</li></ol>\n\n<table><tr><th scope="col" align="left">A</th></tr><tr><td colspan="1">1</td></tr></table>\n'),
   md('html comment', 'Visible text.\n\n<!-- a note to myself: add the photo later -->\n\nMore text. <!-- inline note -->\n'),

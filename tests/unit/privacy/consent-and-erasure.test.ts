@@ -16,7 +16,7 @@ describe('consent and erasure', () => {
   });
   afterAll(() => project?.cleanup());
 
-  it('publishes a consenting participant, then drops every trace once consent is withdrawn', () => {
+  it('publishes a consenting participant, then drops every trace once consent is withdrawn', { timeout: 180_000 }, () => {
     const before = project.build({ kind: 'public' });
     expect(before.ok, before.log).toBe(true);
     const site = readSite(before.outDir);
@@ -36,7 +36,7 @@ describe('consent and erasure', () => {
     expect(filesContaining(withdrawn, 'OLGAPUBLICWORD').length).toBeGreaterThan(0);
   });
 
-  it('erases a participant whose folder and file are deleted', () => {
+  it('erases a participant whose folder and file are deleted', { timeout: 180_000 }, () => {
     project.write(
       'content/participants/pia-public.yaml',
       'name: Pia Publica\ncohort: c1\nsite: alpha\nrole: teacher\ngitHandle: pia-public\nbuddies: [nils-private]\npublicProfile: true\n',

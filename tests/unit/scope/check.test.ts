@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkScope, allowedText } from '../../../src/lib/scope/check.ts';
+import { checkScope, checkSender, allowedText } from '../../../src/lib/scope/check.ts';
 import { parseRawDiff, type Change } from '../../../src/lib/scope/diff.ts';
 import { grantsOf, parseMaintainers, peopleFromSources } from '../../../src/lib/scope/people.ts';
 import { matchArea } from '../../../src/lib/scope/permissions.ts';
@@ -178,7 +178,7 @@ describe('checkScope: faculty, maintainers and unknown authors', () => {
   });
 
   it('lets assessing faculty change assessments, decisions and approvals only', () => {
-    expect(check('psenge', add('content/assessments/maria-lopez/peter-m-senge.md'), edit('content/decisions/maria-lopez.md'), add('content/approvals/maria-lopez.yaml'))).toBe('');
+    expect(check('psenge', add('content/assessments/maria-lopez/peter-m-senge.yaml'), edit('content/decisions/maria-lopez/2026-07-20.yaml'), add('content/approvals/maria-lopez.yaml'))).toBe('');
     expect(check('psenge', edit(`${MARIA}/a.md`))).toMatchInlineSnapshot(
       `"content/portfolios/maria-lopez/a.md: content/portfolios/maria-lopez/ is the portfolio folder of participant maria-lopez, which only they may change; you may change only content/assessments/, content/decisions/, content/approvals/, content/recipients/, content/framework/ and the matching folders under content/demo/. Undo the change to this file"`,
     );
@@ -207,6 +207,45 @@ describe('checkScope: faculty, maintainers and unknown authors', () => {
 
   it('refuses nothing when nothing changed', () => {
     expect(checkScope({ author: 'stranger', changes: [], people })).toEqual([]);
+  });
+});
+
+describe('file kinds: the role table says what may be added where', () => {
+  it('lets a participant add only entries and attachments, directly in their folder', () => {
+    expect(check('maria-lopez', add(`${MARIA}/a.md`), add(`${MARIA}/b.mdx`), add(`${MARIA}/plan.PDF`), add(`${MARIA}/photo.jpeg`), add(`${MARIA}/talk.m4a`))).toBe('');
+    expect(
+      check('maria-lopez', add(`${MARIA}/diagram.png.js`), add(`${MARIA}/diagram.png.tsx`), add(`${MARIA}/Makefile`), add(`${MARIA}/.npmrc`), add(`${MARIA}/x.svg`), add(`${MARIA}/diagram.png/index.js`), add(`${MARIA}/img/photo.png`), move(`${MARIA}/a.png`, `${MARIA}/a.png.js`)),
+    ).toMatchInlineSnapshot(`
+      "content/portfolios/maria-lopez/diagram.png.js: .js files may not be added to content/portfolios/maria-lopez/: it holds entries (.md, .mdx) and their attachments (.pdf, .png, .jpg, .jpeg, .webp, .gif, .mp3, .m4a, .ogg), directly in the folder. Remove this file from your pull request
+      content/portfolios/maria-lopez/diagram.png.tsx: .tsx files may not be added to content/portfolios/maria-lopez/: it holds entries (.md, .mdx) and their attachments (.pdf, .png, .jpg, .jpeg, .webp, .gif, .mp3, .m4a, .ogg), directly in the folder. Remove this file from your pull request
+      content/portfolios/maria-lopez/Makefile: files without an extension may not be added to content/portfolios/maria-lopez/: it holds entries (.md, .mdx) and their attachments (.pdf, .png, .jpg, .jpeg, .webp, .gif, .mp3, .m4a, .ogg), directly in the folder. Remove this file from your pull request
+      content/portfolios/maria-lopez/.npmrc: files without an extension may not be added to content/portfolios/maria-lopez/: it holds entries (.md, .mdx) and their attachments (.pdf, .png, .jpg, .jpeg, .webp, .gif, .mp3, .m4a, .ogg), directly in the folder. Remove this file from your pull request
+      content/portfolios/maria-lopez/x.svg: .svg files may not be added to content/portfolios/maria-lopez/: it holds entries (.md, .mdx) and their attachments (.pdf, .png, .jpg, .jpeg, .webp, .gif, .mp3, .m4a, .ogg), directly in the folder. Remove this file from your pull request
+      content/portfolios/maria-lopez/diagram.png/index.js: files go directly in content/portfolios/maria-lopez/, not in a sub-folder: it holds entries (.md, .mdx) and their attachments (.pdf, .png, .jpg, .jpeg, .webp, .gif, .mp3, .m4a, .ogg), directly in the folder. Move the file up (and write its name as ./index.js), or remove it
+      content/portfolios/maria-lopez/img/photo.png: files go directly in content/portfolios/maria-lopez/, not in a sub-folder: it holds entries (.md, .mdx) and their attachments (.pdf, .png, .jpg, .jpeg, .webp, .gif, .mp3, .m4a, .ogg), directly in the folder. Move the file up (and write its name as ./photo.png), or remove it
+      content/portfolios/maria-lopez/a.png.js: .js files may not be added to content/portfolios/maria-lopez/: it holds entries (.md, .mdx) and their attachments (.pdf, .png, .jpg, .jpeg, .webp, .gif, .mp3, .m4a, .ogg), directly in the folder. Remove this file from your pull request"
+    `);
+  });
+
+  it('lets anyone delete a file of the wrong kind from a folder they may change', () => {
+    expect(check('maria-lopez', remove(`${MARIA}/diagram.png.js`), remove(`${MARIA}/sub/old.png`))).toBe('');
+  });
+
+  it('holds the coordinator and assessors to content kinds, and leaves the code to maintainers', () => {
+    expect(check('jdiaz', add('content/resources/meditation.mp3'), add('content/sites/x.yaml'))).toBe('');
+    expect(check('jdiaz', add('content/resources/tool.js'))).toContain('.js files may not be added to content/resources/');
+    expect(check('psenge', add('content/assessments/maria-lopez/notes.md'))).toContain('.md files may not be added to content/assessments/');
+    expect(check('dev-ana', add('scripts/new-tool.ts'), add('public/favicon.svg'))).toBe('');
+  });
+});
+
+describe('who pushed', () => {
+  it('accepts the author and maintainers, and refuses anyone else pushing to an author\'s pull request', () => {
+    expect(checkSender({ author: 'maria-lopez', sender: 'Maria-Lopez', people })).toBeUndefined();
+    expect(checkSender({ author: 'maria-lopez', sender: 'dev-ana', people })).toBeUndefined();
+    expect(checkSender({ author: 'maria-lopez', sender: 'JonasB', people })?.reason).toMatchInlineSnapshot(`"the latest commits of this pull request were pushed by @JonasB, but it was opened by @maria-lopez; only its author (or a maintainer of the site) may add to a pull request. @maria-lopez: if you did not ask for them, remove those commits or close this pull request and start again from your own fork. @JonasB: open a pull request of your own"`);
+    // faculty are not maintainers: the coordinator opens a pull request of their own
+    expect(checkSender({ author: 'maria-lopez', sender: 'jdiaz', people })).toBeDefined();
   });
 });
 

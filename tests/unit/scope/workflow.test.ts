@@ -115,7 +115,13 @@ describe('the pull-request workflow file', () => {
       BASE_SHA: '${{ github.event.pull_request.base.sha }}',
       HEAD_SHA: '${{ github.event.pull_request.head.sha }}',
     });
-    expect(scope?.run).toContain('--author "$AUTHOR" --base "$BASE_SHA" --head "$HEAD_SHA"');
+    expect(scope?.run).toContain('--author "$AUTHOR" --sender "$SENDER" --base "$BASE_SHA" --head "$HEAD_SHA"');
+    // who pushed, not only who opened: another participant pushing to this pull request is refused
+    expect(scope?.env?.['SENDER']).toBe('${{ github.event.sender.login }}');
+    // the author's summary: who they are comes from the base commit, not from the pull request
+    const validate = runs.find((s) => s.run?.includes('validate'));
+    expect(validate?.run).toContain('--participant "@$AUTHOR" --people-from "$BASE_SHA"');
+    expect(validate?.env?.['BASE_SHA']).toBe('${{ github.event.pull_request.base.sha }}');
   });
 });
 
@@ -221,6 +227,7 @@ describe('a pull request that edits the workflow, the validator and package.json
       'github.event.pull_request.base.sha': baseSha,
       'github.event.pull_request.head.sha': headSha,
       'github.event.pull_request.number': '7',
+      'github.event.sender.login': 'maria-lopez',
     };
     const results = runWorkflow(workspace, join(workspace, WORKFLOW_FILE), event, summary);
     const all = results.map((r) => r.output).join('\n') + readFileSync(summary, 'utf8');

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanupProjects, entry, makeProject, REPO_ROOT, write } from './helpers.ts';
+import { markdownText } from '../../../src/lib/markdown-escape.ts';
 
 afterAll(cleanupProjects);
 
@@ -41,14 +42,14 @@ describe('npm run validate', () => {
     expect(stdout).toMatchInlineSnapshot(`
       "content/portfolios/maria-lopez/2020-07-01-a.md:4:1  error  date: "2020-02-30" is not a real date: February 2020 has 29 days (date the entry is about, YYYY-MM-DD, for example 2026-03-14)  [schema]
       content/portfolios/maria-lopez/2020-07-01-a.md:5:1  error  module "sytems-awareness" does not exist: no file content/modules/sytems-awareness.md. Known modules: compassionate-integrity, systems-awareness; did you mean systems-awareness?  [reference]
-      content/portfolios/maria-lopez/notes.txt:1:1  warning  .txt files cannot be part of a portfolio: an attachment must be .pdf, .png, .jpg, .jpeg, .webp, .gif, .mp3, .m4a, .ogg. Paste the text into an entry instead, then delete this file  [stray-file]
-      ✖ 2 errors, 1 warning in 2 files (checked 14 files)
+      content/portfolios/maria-lopez/notes.txt:1:1  error  .txt files cannot be part of a portfolio: a portfolio folder may hold only entries (.md, .mdx) and attachments (.pdf, .png, .jpg, .jpeg, .webp, .gif, .mp3, .m4a, .ogg). Paste the text into an entry instead, then delete this file  [portfolio-file]
+      ✖ 3 errors, 0 warnings in 2 files (checked 14 files)
       "
     `);
   });
 
   it('exits 0 when there are only warnings', () => {
-    const root = makeProject({ [`${P}/notes.txt`]: 'x' });
+    const root = makeProject({ 'content/modules/notes.txt': 'x' });
     const { code, stdout } = run(root);
     expect(code).toBe(0);
     expect(stdout).toContain('⚠ 0 errors, 1 warning in 1 file (checked 13 files)');
@@ -108,7 +109,8 @@ describe('npm run validate', () => {
     expect(annotations).toHaveLength(15);
     expect(annotations[0]).toMatchInlineSnapshot(`"::error file=content/portfolios/maria-lopez/2020-07-01-e.md,line=5,col=1,title=reference::module "missing-0" does not exist: no file content/modules/missing-0.md. Known modules: compassionate-integrity, systems-awareness"`);
     const md = readFileSync(summary, 'utf8');
-    for (let i = 0; i < 15; i++) expect(md).toContain(`module "missing-${i}" does not exist`);
+    // messages are escaped for Markdown (they quote what content says); rendered, they read as written
+    for (let i = 0; i < 15; i++) expect(md).toContain(markdownText(`module "missing-${i}" does not exist`));
     expect(md.match(/^### /gm)).toHaveLength(15);
     expect(md).toContain('How to fix:');
     expect(md).toContain('✖ 15 errors, 0 warnings in 15 files');

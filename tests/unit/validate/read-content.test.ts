@@ -173,20 +173,53 @@ describe('duplicate ids', () => {
 });
 
 describe('stray files', () => {
-  it('warns about files that are neither content nor attachments, but not about images a body shows', () => {
+  it('warns about files outside participants\' folders that are not content, but not about images a body shows', () => {
     const root = makeProject({
       [`${P}/2020-07-01-a.md`]: entry('type: reflection\ntitle: A\ndate: 2020-07-01', '![A drawing](./drawing.png)\n'),
       [`${P}/drawing.png`]: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-      [`${P}/essay.docx`]: 'PK\u0003\u0004',
       'content/modules/notes.txt': 'notes',
       'content/portfolios/.gitkeep': '',
     });
     const found = validateContent(root).problems;
-    expect(found.every((p) => p.severity === 'warning' && p.rule === 'stray-file')).toBe(true);
     expect(found.map(formatProblem)).toMatchInlineSnapshot(`
       [
         "content/modules/notes.txt:1:1  warning  this file is not content: no collection uses files like it here and no entry refers to it, so the site ignores it. Delete it, or move it out of content/  [stray-file]",
-        "content/portfolios/maria-lopez/essay.docx:1:1  warning  .docx files cannot be part of a portfolio: an attachment must be .pdf, .png, .jpg, .jpeg, .webp, .gif, .mp3, .m4a, .ogg. Save it as PDF, put the PDF next to its entry and list it under attachments:; then delete this file  [stray-file]",
+      ]
+    `);
+  });
+});
+
+describe('a participant\'s folder', () => {
+  it('holds only entries and the files they use: anything else is an error that says what to do', () => {
+    const root = makeProject({
+      [`${P}/2020-07-01-a.md`]: entry('type: reflection\ntitle: A\ndate: 2020-07-01', '![A drawing](./drawing.png)\n'),
+      [`${P}/drawing.png`]: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      [`${P}/essay.docx`]: 'PK\u0003\u0004',
+      [`${P}/drawing.png.js`]: 'export default 1',
+      [`${P}/Makefile`]: 'all:',
+      [`${P}/.DS_Store`]: 'x',
+      [`${P}/README.md`]: '# my folder',
+      [`${P}/assets/photo.png`]: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      [`${P}/unused.pdf`]: '%PDF-1.7',
+      [`${P}/2020-07-02-b.MD`]: entry('type: reflection\ntitle: B\ndate: 2020-07-02'),
+      'content/portfolios/loose.js': 'x',
+    });
+    const found = validateContent(root).problems;
+    expect(found.every((p) => p.severity === 'error')).toBe(true);
+    // the build's quick pre-check does not read bodies: an image is never called unused there
+    expect(validateContent(root, { gate: false }).problems.map((p) => p.file)).not.toContain(`${P}/drawing.png`);
+    expect(found.map(formatProblem)).toMatchInlineSnapshot(`
+      [
+        "content/portfolios/loose.js:1:1  error  files in content/portfolios/ go in a participant's folder, content/portfolios/<participant>/; move it there, or delete it  [portfolio-file]",
+        "content/portfolios/maria-lopez/.DS_Store:1:1  error  files without an extension cannot be part of a portfolio: a portfolio folder may hold only entries (.md, .mdx) and attachments (.pdf, .png, .jpg, .jpeg, .webp, .gif, .mp3, .m4a, .ogg). Delete it  [portfolio-file]",
+        "content/portfolios/maria-lopez/2020-07-02-b.MD:1:1  error  an entry's name must end in lowercase .md, or the site leaves it out; rename it to 2020-07-02-b.md  [portfolio-file]",
+        "content/portfolios/maria-lopez/assets/photo.png:1:1  error  a portfolio folder may not hold sub-folders (content/portfolios/maria-lopez/assets/); move the file up into content/portfolios/maria-lopez/ and write its name as ./photo.png, or delete it  [portfolio-file]",
+        "content/portfolios/maria-lopez/drawing.png.js:1:1  error  .js files cannot be part of a portfolio: a portfolio folder may hold only entries (.md, .mdx) and attachments (.pdf, .png, .jpg, .jpeg, .webp, .gif, .mp3, .m4a, .ogg). Delete it  [portfolio-file]",
+        "content/portfolios/maria-lopez/essay.docx:1:1  error  .docx files cannot be part of a portfolio: a portfolio folder may hold only entries (.md, .mdx) and attachments (.pdf, .png, .jpg, .jpeg, .webp, .gif, .mp3, .m4a, .ogg). Save it as PDF, put the PDF next to its entry and list it under attachments:; then delete this file  [portfolio-file]",
+        "content/portfolios/maria-lopez/Makefile:1:1  error  files without an extension cannot be part of a portfolio: a portfolio folder may hold only entries (.md, .mdx) and attachments (.pdf, .png, .jpg, .jpeg, .webp, .gif, .mp3, .m4a, .ogg). Delete it  [portfolio-file]",
+        "content/portfolios/maria-lopez/README.md:1:1  error  the name "README" must use lowercase letters, digits and hyphens only, because it becomes a web address; rename it to "readme"  [file-name]",
+        "content/portfolios/maria-lopez/README.md:1:1  error  the file must start with a line of three dashes (---), then its fields, then another --- line  [frontmatter-missing]",
+        "content/portfolios/maria-lopez/unused.pdf:1:1  error  no entry lists or shows this file, so it would not be published. Add it to the entry it belongs to (attachments: [{ file: ./unused.pdf, title: unused }]) in this same change, or delete it  [portfolio-file]",
       ]
     `);
   });

@@ -179,8 +179,8 @@ describe('portfolio entries', () => {
       }),
     ).toMatchInlineSnapshot(`
       [
-        "content/portfolios/maria-lopez/notes.txt:1:1  warning  .txt files cannot be part of a portfolio: an attachment must be .pdf, .png, .jpg, .jpeg, .webp, .gif, .mp3, .m4a, .ogg. Paste the text into an entry instead, then delete this file  [stray-file]",
-        "content/portfolios/maria-lopez/photo.jpg:1:1  warning  no entry lists this file as an attachment, so it will not be published. Add it to the entry it belongs to, for example attachments: [{ file: ./photo.jpg, title: photo }], or delete it  [stray-file]",
+        "content/portfolios/maria-lopez/notes.txt:1:1  error  .txt files cannot be part of a portfolio: a portfolio folder may hold only entries (.md, .mdx) and attachments (.pdf, .png, .jpg, .jpeg, .webp, .gif, .mp3, .m4a, .ogg). Paste the text into an entry instead, then delete this file  [portfolio-file]",
+        "content/portfolios/maria-lopez/photo.jpg:1:1  error  no entry lists or shows this file, so it would not be published. Add it to the entry it belongs to (attachments: [{ file: ./photo.jpg, title: photo }], or show it with ![description](./photo.jpg)) in this same change, or delete it  [portfolio-file]",
       ]
     `);
   });

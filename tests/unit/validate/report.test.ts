@@ -51,8 +51,8 @@ describe('github', () => {
 
       | Line | Severity | Problem | Rule |
       | ---: | --- | --- | --- |
-      | 3:1 | error | date: "2020-02-30" is not a real date | \`schema\` |
-      | 9:2 | error | the element &lt;script&gt; \\| is not allowed | \`html-element\` |
+      | 3:1 | error | date\\: \\"2020\\-02\\-30\\" is not a real date | \`schema\` |
+      | 9:2 | error | the element \\<script\\> \\| is not allowed | \`html-element\` |
 
       ### \`content/b.md\`
 

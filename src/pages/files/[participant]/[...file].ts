@@ -3,8 +3,8 @@
  * only because an entry in this build lists it, so a private entry's files never reach a public build.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { readFile } from 'node:fs/promises';
 import { getAttachments } from '../../../data/portfolios.ts';
+import { readParticipantFile } from '../../../lib/participant-files.ts';
 
 const TYPES: Record<string, string> = {
   pdf: 'application/pdf',
@@ -23,7 +23,8 @@ export const getStaticPaths = (async () =>
 
 export const GET: APIRoute = async ({ props }) => {
   const { source } = props as { source: string };
-  const bytes = await readFile(source);
+  // a regular file of its kind in the entry's own folder, never a link to something else
+  const bytes = readParticipantFile(process.cwd(), source);
   const ext = source.split('.').pop()?.toLowerCase() ?? '';
   return new Response(bytes, { headers: { 'Content-Type': TYPES[ext] ?? 'application/octet-stream' } });
 };
