@@ -746,7 +746,7 @@ export function generateSyntheticContent(options: SyntheticOptions = {}): Synthe
   // portfolio entries: the same number for everyone, the remainder to the first participants
   const base = Math.floor(total / participants.length);
   const remainder = total - base * participants.length;
-  const proposals = new Map<string, { id: string; day: string }>();
+  const proposals = new Map<string, { id: string; day: string; firstWorkshopEnd: string }>();
   let imageNo = 0;
   participants.forEach((p, index) => {
     const wanted = base + (index < remainder ? 1 : 0);
@@ -793,7 +793,9 @@ export function generateSyntheticContent(options: SyntheticOptions = {}): Synthe
         path: `${p.id}/${id}.md`,
         contents: `---\n${yamlFile({ title, date: slot.day, participant: p.id, tags, draft: false })}---\n${body.text}`,
       });
-      if (slot.type === 'application-project' && slot.extra['stage'] === 'proposal') proposals.set(p.id, { id, day: slot.day });
+      if (slot.type === 'application-project' && slot.extra['stage'] === 'proposal') {
+        proposals.set(p.id, { id, day: slot.day, firstWorkshopEnd: p.cohort.sessions.find((s) => s.kind === 'workshop')?.lastDay ?? p.cohort.start });
+      }
       stats.entries++;
       if (mdx) stats.mdx++;
       if (lang !== 'en') stats.otherLanguage++;
@@ -808,14 +810,20 @@ export function generateSyntheticContent(options: SyntheticOptions = {}): Synthe
   stats.averageWords = stats.entries ? Math.round(stats.words / stats.entries) : 0;
   if (stats.minWords === Infinity) stats.minWords = 0;
 
-  // approvals of most proposals
+  // most proposals reviewed before the year, and finalised after the first workshop once it is over
   for (const [participant, proposal] of proposals) {
     if (!random.chance(0.7)) continue;
-    const date = minDate(addDays(proposal.day, random.int(5, 20)), addDays(asOf, -1));
-    const approvedBy = random.shuffle([...ASSESSORS]).slice(0, 2);
+    const reviewed = minDate(addDays(proposal.day, random.int(3, 9)), addDays(asOf, -1));
     add(
-      `approvals/${participant}/${proposal.id}.yaml`,
-      `# Synthetic approval (benchmark).\n${yamlFile({ entry: `${participant}/${proposal.id}`, approvedBy, date: maxDate(date, proposal.day), note: 'Approved; keep the scope to one year group.' })}`,
+      `approvals/${participant}/${proposal.id}/review.yaml`,
+      `# Synthetic approval step (benchmark).\n${yamlFile({ by: random.shuffle([...ASSESSORS]).slice(0, 2), date: maxDate(reviewed, proposal.day) })}`,
+    );
+    stats.approvals++;
+    const finalised = addDays(proposal.firstWorkshopEnd, random.int(5, 30));
+    if (finalised >= asOf) continue;
+    add(
+      `approvals/${participant}/${proposal.id}/final.yaml`,
+      `# Synthetic approval step (benchmark).\n${yamlFile({ by: random.shuffle([...ASSESSORS]).slice(0, 2), date: finalised, note: 'Agreed; keep the scope to one year group.' })}`,
     );
     stats.approvals++;
   }
@@ -869,7 +877,8 @@ function planEntries(random: Random, cohort: CohortInfo, p: ParticipantInfo, asO
     return iso(new Date(from + Math.floor(random.next() * ((to - from) / DAY + 1)) * DAY));
   };
   const held = cohort.sessions.filter((s) => s.day < asOf);
-  core.push({ type: 'application-project', day: minDate(addDays(start, random.int(8, 25)), last), id: 'project-proposal', extra: { stage: 'proposal' }, label: '' });
+  // proposals come before the year: the program reviews them before it starts
+  core.push({ type: 'application-project', day: minDate(addDays(start, -random.int(12, 30)), last), id: 'project-proposal', extra: { stage: 'proposal' }, label: '' });
   const over = cohort.end < asOf;
   if (over) core.push({ type: 'application-project', day: addDays(cohort.end, -random.int(8, 14)), id: 'project-final-report', extra: { stage: 'final-report' }, label: '' });
   for (const s of held.filter((x) => x.kind === 'workshop')) {
@@ -919,7 +928,7 @@ function planEntries(random: Random, cohort: CohortInfo, p: ParticipantInfo, asO
   random.shuffle(pool);
   const chosen = [...core, ...pool].slice(0, wanted);
   while (chosen.length < wanted) chosen.push({ type: 'reflection', day: between(start, last), id: '', extra: {}, label: '' });
-  // an entry's date is never after the as-of day, nor the proposal before the cohort began
+  // an entry's date is never after the as-of day
   return chosen.map((s) => ({ ...s, day: minDate(s.day, last) })).sort((a, b) => a.day.localeCompare(b.day) || a.id.localeCompare(b.id));
 }
 

@@ -15,7 +15,7 @@ import { sessionSchema } from '../schemas/session.ts';
 import { siteSchema } from '../schemas/site.ts';
 import { frameworkSchema } from '../schemas/framework.ts';
 import { attendanceSchema } from '../schemas/attendance.ts';
-import { approvalSchema } from '../schemas/approval.ts';
+import { APPROVAL_STEPS, APPROVAL_STEP_FILES, approvalSchema } from '../schemas/approval.ts';
 import { assessmentSchema } from '../schemas/assessment.ts';
 import { decisionSchema } from '../schemas/decision.ts';
 import { recipientSchema } from '../schemas/recipient.ts';
@@ -30,8 +30,15 @@ export interface CollectionSpec {
   folder: string;
   /** File kinds accepted. */
   kinds: readonly FileKind[];
-  /** Folder depth of files below `folder`: 0 = directly in it, 1 = in one sub-folder (cohort or participant). */
-  depth: 0 | 1;
+  /**
+   * Folder depth of files below `folder`: 0 = directly in it, 1 = in one sub-folder (cohort or
+   * participant), 2 = two down (participant, then the entry the file is about).
+   */
+  depth: 0 | 1 | 2;
+  /** The only names (without extension) a file may have, when the name says what the file is; with what each means. */
+  fileNames?: Readonly<Record<string, string>>;
+  /** The folder layout below `folder`, for messages, e.g. "<participant>/<proposal entry>/". */
+  layout?: string;
   schema: z.ZodType;
   /** Components allowed in .mdx bodies. */
   components: Record<string, ComponentSpec>;
@@ -54,7 +61,18 @@ export const COLLECTIONS = [
   { name: 'portfolios', folder: 'portfolios', kinds: ['md', 'mdx'], depth: 1, schema: portfolioEntrySchema, components: PORTFOLIO_COMPONENTS, what: 'a portfolio entry', demo: true },
   { name: 'framework', folder: 'framework', kinds: ['yaml'], depth: 0, schema: frameworkSchema, components: {}, what: 'a qualification criterion', demo: false },
   { name: 'attendance', folder: 'attendance', kinds: ['yaml'], depth: 1, schema: attendanceSchema, components: {}, what: 'an attendance record', demo: true },
-  { name: 'approvals', folder: 'approvals', kinds: ['yaml'], depth: 1, schema: approvalSchema, components: {}, what: 'a proposal approval', demo: true },
+  {
+    name: 'approvals',
+    folder: 'approvals',
+    kinds: ['yaml'],
+    depth: 2,
+    schema: approvalSchema,
+    components: {},
+    what: 'an approval step of an application project',
+    demo: true,
+    fileNames: Object.fromEntries(APPROVAL_STEPS.map((s) => [s, APPROVAL_STEP_FILES[s]])),
+    layout: '<participant>/<proposal entry>/',
+  },
   { name: 'assessments', folder: 'assessments', kinds: ['yaml'], depth: 1, schema: assessmentSchema, components: {}, what: 'an assessment', demo: true },
   { name: 'decisions', folder: 'decisions', kinds: ['yaml'], depth: 1, schema: decisionSchema, components: {}, what: 'a decision', demo: true },
   {
@@ -129,7 +147,7 @@ export function classifyPath(path: string): ContentPath | undefined {
   }
   const parts = rest.split('/');
   const folder = parts[0];
-  const spec = COLLECTIONS.find((c) => c.folder === folder);
+  const spec: CollectionSpec | undefined = COLLECTIONS.find((c) => c.folder === folder);
   if (!spec) return undefined;
   const file = parts[parts.length - 1] ?? '';
   const dot = file.lastIndexOf('.');
@@ -141,16 +159,39 @@ export function classifyPath(path: string): ContentPath | undefined {
   const out: ContentPath = { spec, id, kind, demo };
   if (demo && !spec.demo) out.problem = `${spec.folder} cannot have demo content; move the file to content/${spec.folder}/`;
   else if (!(spec.kinds as readonly FileKind[]).includes(kind)) out.problem = `files in ${spec.folder}/ must be ${spec.kinds.map((k) => `.${k}`).join(' or ')}`;
-  else if (segments.length !== spec.depth + 1) {
-    out.problem =
-      spec.depth === 0
-        ? `files in ${spec.folder}/ go directly in that folder, not in a sub-folder`
-        : `files in ${spec.folder}/ go one folder down, in ${spec.folder}/<${COHORT_FOLDERS.has(spec.folder) ? 'cohort' : 'participant'}>/, for example ${spec.folder}/${COHORT_FOLDERS.has(spec.folder) ? '2020-2021' : 'maria-lopez'}/${segments[segments.length - 1] ?? 'file'}.${kind}`;
-  } else {
+  else if (segments.length !== spec.depth + 1) out.problem = depthProblem(spec, segments, kind);
+  else {
     const bad = segments.find((s) => !ID_SEGMENT.test(s));
+    const name = segments[segments.length - 1] ?? '';
     if (bad !== undefined) {
       out.problem = `the name "${bad}" must use lowercase letters, digits and hyphens only, because it becomes a web address; rename it to "${suggestId(bad)}"`;
+    } else if (spec.fileNames && !Object.hasOwn(spec.fileNames, name)) {
+      out.problem = `a file in ${spec.folder}/${spec.layout ?? ''} is named ${fileNameList(spec.fileNames)}, not ${name}.${kind}; rename it to the step it records`;
     }
   }
   return out;
+}
+
+/** "review.yaml (the proposal reviewed …) or final.yaml (…)". */
+function fileNameList(names: Readonly<Record<string, string>>): string {
+  return Object.values(names).map((what) => what.replace(/^([^:]+): (.*)$/, '$1 ($2)')).join(' or ');
+}
+
+/** Why a file sits at the wrong depth, and where it goes instead. */
+function depthProblem(spec: CollectionSpec, segments: readonly string[], kind: FileKind): string {
+  const name = `${segments[segments.length - 1] ?? 'file'}.${kind}`;
+  if (spec.depth === 0) return `files in ${spec.folder}/ go directly in that folder, not in a sub-folder`;
+  if (spec.depth === 1) {
+    const cohort = COHORT_FOLDERS.has(spec.folder);
+    return `files in ${spec.folder}/ go one folder down, in ${spec.folder}/<${cohort ? 'cohort' : 'participant'}>/, for example ${spec.folder}/${cohort ? '2020-2021' : 'maria-lopez'}/${name}`;
+  }
+  const names = Object.keys(spec.fileNames ?? {});
+  const first = names[0] ?? 'file';
+  const where = `files in ${spec.folder}/ go two folders down, in ${spec.folder}/${spec.layout ?? '<participant>/<entry>/'}${names.length ? `, named ${fileNameList(spec.fileNames ?? {})}` : ''}`;
+  // one level short: most likely a file written before the layout had its last folder
+  if (segments.length === 2 && names.length) {
+    const [participant = 'maria-lopez', entry = 'project-proposal'] = segments;
+    return `${where}: move this file to ${names.map((n) => `${spec.folder}/${participant}/${entry}/${n}.${kind}`).join(' or ')}`;
+  }
+  return `${where}, for example ${spec.folder}/maria-lopez/project-proposal/${first}.${kind}`;
 }

@@ -21,6 +21,12 @@
  *   count yet (so an export "as of" a past date shows the state on that date).
  * - A session is required once it is over by `asOf` (its end, or its start when it has no end);
  *   sessions whose start is tba, or that are still to come, are not required.
+ * - Entries dated outside the cohort's year count for nothing, except an application-project
+ *   proposal written before the year: the program reviews proposals before the year starts.
+ *
+ * The application project (`project` rule) needs both approval steps of its proposal: reviewed
+ * before the year, and finalised after the first workshop (src/schemas/approval.ts). What is
+ * missing names the step; `project` in the result says which steps are recorded, when and by whom.
  *
  * Statuses:
  * - `complete`: the rule holds as of the evaluation date. For rules that run all year (monthly,
@@ -34,7 +40,7 @@
  * the rule's types, the months of the year, the cohort's sessions of one kind), never all entries.
  */
 import { DateTime } from 'luxon';
-import type { Approval } from '../schemas/approval.ts';
+import { APPROVAL_STEP_LABELS, APPROVAL_STEPS, approvalPath, type Approval, type ApprovalStep } from '../schemas/approval.ts';
 import type { Attendance } from '../schemas/attendance.ts';
 import type { Cohort } from '../schemas/cohort.ts';
 import type { Criterion, EvidenceRule } from '../schemas/framework.ts';
@@ -85,12 +91,34 @@ export interface CoverageAttendance {
   absent?: readonly { participant: string; reason: string }[] | undefined;
 }
 
+/** One approval step of an application project (content/approvals/<participant>/<entry>/<step>.yaml). */
 export interface CoverageApproval {
-  /** The approved proposal entry, `<participant>/<entry>`. */
+  /** The proposal entry, `<participant>/<entry>`. */
   entry: string;
-  approvedBy: readonly string[];
+  /** review: the proposal reviewed before the year; final: the project finalised after the first workshop. */
+  step: ApprovalStep;
+  /** Ids of the assessing faculty who took the step. */
+  by: readonly string[];
   /** YYYY-MM-DD. */
   date: string;
+}
+
+/** A recorded approval step, as coverage reports it. */
+export interface ApprovalStepRecord {
+  /** YYYY-MM-DD. */
+  date: string;
+  by: readonly string[];
+}
+
+/** The application project behind a `project` rule: the proposal counted and its two approval steps. */
+export interface ProjectApproval {
+  /** The proposal entry (`participant/entry`) the steps belong to; undefined when there is no proposal. */
+  proposal: string | undefined;
+  /** Steps recorded by the evaluation date; a step left out is not recorded (yet). */
+  review?: ApprovalStepRecord | undefined;
+  final?: ApprovalStepRecord | undefined;
+  /** The steps still missing, in order. */
+  missing: ApprovalStep[];
 }
 
 export interface CoverageParticipant {
@@ -138,6 +166,8 @@ export interface CriterionCoverage {
   summary: string;
   /** Steps met and steps due so far (have ≤ need); need is 0 when nothing is due yet. */
   progress: { have: number; need: number };
+  /** For a criterion whose rule includes the application project: its proposal and approval steps. */
+  project?: ProjectApproval | undefined;
 }
 
 export type IgnoreReason = 'before-cohort' | 'after-cohort' | 'after-as-of';
@@ -299,6 +329,7 @@ interface Outcome {
   summary: string;
   have: number;
   need: number;
+  project?: ProjectApproval | undefined;
 }
 
 interface CellContext {
@@ -309,7 +340,8 @@ interface CellContext {
   months: string[];
   heldSessions: (kind: SessionKind) => HeldSession[];
   attendance: Map<string, AttendanceIndex>;
-  approvedEntries: Map<string, CoverageApproval[]>;
+  /** Approval steps by proposal entry, only those dated by the evaluation date. */
+  approvalSteps: Map<string, CoverageApproval[]>;
   asOfDate: string;
 }
 
@@ -395,25 +427,38 @@ function evaluate(rule: EvidenceRule, ctx: CellContext): Outcome {
     case 'project': {
       const all = ctx.entries.byKey.get('application-project') ?? [];
       const proposals = ctx.entries.byKey.get('application-project/proposal') ?? [];
-      const finals = ctx.entries.byKey.get('application-project/final-report') ?? [];
-      const approved = proposals.find((p) => (ctx.approvedEntries.get(p.id) ?? []).some((a) => a.date <= ctx.asOfDate));
-      const parts: string[] = [];
-      if (approved) parts.push('proposal approved');
-      else if (proposals.length > 0) parts.push('proposal written but not yet approved by faculty');
-      else parts.push('no application project proposal yet');
-      parts.push(finals.length > 0 ? 'final report written' : 'final report not yet written');
-      const have = (approved ? 1 : 0) + (finals.length > 0 ? 1 : 0);
-      const need = 2;
-      const summary = parts.join('; ');
-      return {
-        status: statusOf(have, need, all.length),
-        entries: all.map((e) => e.id),
-        sessions: [],
-        missing: have >= need ? '' : summary,
-        summary,
-        have,
-        need,
+      // the proposal whose approval went furthest (the later one on a tie: a revised proposal)
+      let best: { proposal: CoverageEntry; steps: Map<ApprovalStep, CoverageApproval> } | undefined;
+      for (const proposal of proposals) {
+        const steps = new Map<ApprovalStep, CoverageApproval>();
+        for (const a of ctx.approvalSteps.get(proposal.id) ?? []) {
+          const known = steps.get(a.step);
+          if (!known || a.date > known.date) steps.set(a.step, a);
+        }
+        if (!best || steps.size >= best.steps.size) best = { proposal, steps };
+      }
+      const record = (step: ApprovalStep): ApprovalStepRecord | undefined => {
+        const a = best?.steps.get(step);
+        return a ? { date: a.date, by: a.by } : undefined;
       };
+      const project: ProjectApproval = { proposal: best?.proposal.id, review: record('review'), final: record('final'), missing: [] };
+      const gaps: string[] = best ? [] : ['no application project proposal yet'];
+      const parts: string[] = best ? ['proposal written'] : [...gaps];
+      for (const step of APPROVAL_STEPS) {
+        const done = project[step];
+        if (done) {
+          parts.push(`${APPROVAL_STEP_LABELS[step]}: ${done.date}`);
+          continue;
+        }
+        project.missing.push(step);
+        gaps.push(`${APPROVAL_STEP_LABELS[step]}: not recorded`);
+        parts.push(`${APPROVAL_STEP_LABELS[step]}: not recorded`);
+      }
+      const need = APPROVAL_STEPS.length;
+      const have = need - project.missing.length;
+      const summary = parts.join('; ');
+      const missing = project.missing.length === 0 ? '' : gaps.join('; ');
+      return { status: statusOf(have, need, all.length), entries: all.map((e) => e.id), sessions: [], missing, summary, have, need, project };
     }
     case 'all': {
       const outcomes = rule.rules.map((r) => evaluate(r, ctx));
@@ -432,6 +477,7 @@ function evaluate(rule: EvidenceRule, ctx: CellContext): Outcome {
         summary: outcomes.map((o) => o.summary).join('; '),
         have,
         need,
+        project: outcomes.find((o) => o.project)?.project,
       };
     }
   }
@@ -465,8 +511,8 @@ export function evaluateCoverage(input: CoverageInput): CoverageResult {
     attendance.set(record.session, index);
   }
 
-  const approvedEntries = new Map<string, CoverageApproval[]>();
-  for (const approval of input.approvals) push(approvedEntries, approval.entry, approval);
+  const approvalSteps = new Map<string, CoverageApproval[]>();
+  for (const approval of input.approvals) if (approval.date <= asOfDate) push(approvalSteps, approval.entry, approval);
 
   const entriesByParticipant = new Map<string, CoverageEntry[]>();
   for (const entry of input.entries) push(entriesByParticipant, entry.participant, entry);
@@ -481,7 +527,9 @@ export function evaluateCoverage(input: CoverageInput): CoverageResult {
     const own: ParticipantEntries = { byKey: new Map(), monthCounts: new Map() };
     const mine = [...(entriesByParticipant.get(participant.id) ?? [])].sort(byDateThenId);
     for (const entry of mine) {
-      if (cohortStart !== undefined && entry.date < cohortStart) {
+      // a proposal comes before the year: the program reviews proposals before the year starts
+      const early = entry.type === 'application-project' && entry.stage === 'proposal';
+      if (cohortStart !== undefined && entry.date < cohortStart && !early) {
         ignored.push({ entry: entry.id, date: entry.date, reason: 'before-cohort', message: `dated ${entry.date}, before the cohort started on ${cohortStart}` });
         continue;
       }
@@ -518,7 +566,7 @@ export function evaluateCoverage(input: CoverageInput): CoverageResult {
       months,
       heldSessions: (kind: SessionKind) => held.get(`${participant.cohort}\u0000${kind}`) ?? [],
       attendance,
-      approvedEntries,
+      approvalSteps,
       asOfDate,
     };
     const criteria = new Map<string, CriterionCoverage>();
@@ -531,6 +579,7 @@ export function evaluateCoverage(input: CoverageInput): CoverageResult {
         missing: outcome.missing,
         summary: outcome.summary,
         progress: { have: outcome.have, need: outcome.need },
+        ...(outcome.project ? { project: outcome.project } : {}),
       });
     }
     participants.set(participant.id, { participant: participant.id, cohort: participant.cohort, criteria, ignored });
@@ -611,7 +660,8 @@ export function coverageInputFromContent(items: Iterable<ContentItem>, options: 
       }
       case 'approvals': {
         const data = item.data as unknown as Approval;
-        approvals.push({ entry: data.entry, approvedBy: data.approvedBy, date: data.date });
+        const where = approvalPath(item.id);
+        if (where) approvals.push({ entry: where.entry, step: where.step, by: data.by, date: data.date });
         break;
       }
       case 'participants': {

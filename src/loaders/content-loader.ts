@@ -37,8 +37,9 @@ export interface LoaderOptions {
 function patternsFor(spec: CollectionSpec, demo: boolean): string[] {
   const exts = spec.kinds.flatMap((k) => (k === 'yaml' ? ['yaml', 'yml'] : [k]));
   const extGlob = exts.length === 1 ? exts[0] : `{${exts.join(',')}}`;
-  // one level deeper than the collection allows, so a misplaced file is reported instead of ignored
-  const files = [`${spec.folder}/*.${extGlob}`, `${spec.folder}/*/*.${extGlob}`, `${spec.folder}/*/*/*.${extGlob}`];
+  // down to one level deeper than the collection allows (at least two), so a misplaced file is
+  // reported instead of ignored
+  const files = Array.from({ length: Math.max(spec.depth, 1) + 2 }, (_, level) => `${spec.folder}/${'*/'.repeat(level)}*.${extGlob}`);
   return demo ? [...files, ...files.map((f) => `demo/${f}`)] : files;
 }
 

@@ -8,7 +8,8 @@
  *   application-project `stage`, optionally only those that list this criterion (`tagged: true`);
  * - `monthly`: at least `min` entries of `type` in every month of the participant's year so far;
  * - `attendance`: present at every `workshop` (or every `call`) of the cohort held so far;
- * - `project`: an application project whose proposal faculty approved, and its final report;
+ * - `project`: an application-project proposal with both approval steps recorded: reviewed
+ *   before the year, finalised after the first workshop (src/schemas/approval.ts);
  * - `all`: every rule in `rules` holds.
  */
 import { z } from 'zod';

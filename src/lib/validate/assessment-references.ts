@@ -6,9 +6,12 @@
  *   `levels` is in the framework;
  * - attendance (`attendance/<cohort>/<session>`): the session exists and has a date; everyone
  *   listed exists and belongs to that cohort; `recordedBy` is a faculty member;
- * - approvals (`approvals/<participant>/<entry>`): the file is named after the entry it approves,
- *   which exists and is an application-project proposal of that participant; the approvers are
- *   assessing faculty;
+ * - approval steps (`approvals/<participant>/<entry>/review|final`): the folder is named after a
+ *   proposal entry, which exists and is an application-project proposal of that participant; every
+ *   `by` is assessing faculty. Timing follows the brochure: a `final` dated before the end of the
+ *   cohort's first workshop, or before its `review`, is an error; a `final` without a `review`, a
+ *   `review` dated after the year began (or the participant joined), or a step dated before the
+ *   proposal was written are warnings (the record may be late, but is not wrong);
  * - decisions (`decisions/<participant>/<date>`): the file is named after its date; every panel
  *   member is assessing faculty and has an assessment of that participant; certificate ids are
  *   unique;
@@ -23,6 +26,10 @@ import { problem, type Problem, type Severity } from '../problems.ts';
 import { suggest } from '../schema-problems.ts';
 import type { PathSegment } from '../source-file.ts';
 import type { ContentRecord } from './read-content.ts';
+import { approvalPath, type ApprovalStep } from '../../schemas/approval.ts';
+import type { Session } from '../../schemas/session.ts';
+import { localDate } from '../coverage.ts';
+import { sessionInterval } from '../time.ts';
 import { ID, RecordIndex, listIds, obj, strs, text } from './record-index.ts';
 
 /** The fields of a content record these checks read (the validator's ContentRecord fits). */
@@ -100,6 +107,67 @@ export function checkAssessmentReferences(records: readonly AssessmentRecord[]):
     if (index.find('faculty', id, record.demo)) return;
     const known = index.ids('faculty', record.demo);
     at(record, path, 'reference', `${field}: faculty member "${id}" does not exist: there is no content/faculty/${id}.md. Faculty: ${listIds(known)}${closest(id, known)}`);
+  };
+
+  /** The calendar date the cohort's first workshop ends, in its own zone, with the session's file. */
+  const firstWorkshopEnd = (cohort: string, fromDemo: boolean): { date: string; file: string } | undefined => {
+    let first: { start: Date; end: Date; zone: string; file: string } | undefined;
+    for (const s of index.records('sessions')) {
+      if (!s.id.startsWith(`${cohort}/`) || (s.demo && !fromDemo) || s.valid === false || s.data['kind'] !== 'workshop') continue;
+      const interval = sessionInterval(s.data as unknown as Session);
+      if (interval && (!first || interval.start < first.start)) first = { ...interval, zone: String(s.data['timeZone']), file: s.file };
+    }
+    return first ? { date: localDate(first.end, first.zone), file: first.file } : undefined;
+  };
+
+  /** The order of the steps, and the brochure's timing: review before the year, final after the first workshop. */
+  const checkStepDates = (record: AssessmentRecord, step: ApprovalStep, proposal: AssessmentRecord, participant: AssessmentRecord | undefined) => {
+    const date = str(record.data, 'date');
+    if (date === undefined) return;
+    const written = str(proposal.data, 'date');
+    if (written !== undefined && date < written) {
+      at(record, ['date'], 'approval-date', `date (${date}) is before the proposal was written (date ${written} in ${proposal.file}); check both dates`, 'warning');
+    }
+    const cohortId = participant ? str(participant.data, 'cohort') : undefined;
+    const folder = folderOf(record);
+    if (step === 'review') {
+      const cohort = cohortId !== undefined ? index.find('cohorts', cohortId, record.demo) : undefined;
+      const cohortStart = cohort ? str(cohort.data, 'start') : undefined;
+      const joined = participant ? str(participant.data, 'joined') : undefined;
+      const yearStart = joined !== undefined && cohortStart !== undefined && joined > cohortStart ? joined : cohortStart;
+      if (cohort && yearStart !== undefined && yearStart !== 'tba' && date > yearStart) {
+        at(
+          record,
+          ['date'],
+          'approval-step-date',
+          `date (${date}) is after ${joined === yearStart ? `${record.id.split('/')[0] ?? ''} joined on ${joined} (joined in ${participant?.file ?? ''})` : `the year began on ${yearStart} (start in ${cohort.file})`}: the program reviews proposals before the year starts. If the review really came later, keep it; otherwise correct the date`,
+          'warning',
+        );
+      }
+      return;
+    }
+    const review = index.find('approvals', `${record.id.slice(0, record.id.lastIndexOf('/'))}/review`, record.demo);
+    const reviewDate = review ? str(review.data, 'date') : undefined;
+    if (!review) {
+      at(
+        record,
+        [],
+        'approval-step-missing',
+        `the project is finalised, but there is no ${folder}/review.yaml: the program reviews a proposal before the year starts, then finalises it after the first workshop. Add review.yaml with the date of the review and by: the faculty who reviewed it`,
+        'warning',
+      );
+    } else if (reviewDate !== undefined && date < reviewDate) {
+      at(record, ['date'], 'approval-step-date', `date (${date}) is before the review (date ${reviewDate} in ${review.file}); a project is finalised after its proposal was reviewed. Correct one of the dates`);
+    }
+    const workshop = cohortId !== undefined ? firstWorkshopEnd(cohortId, record.demo) : undefined;
+    if (workshop && date < workshop.date) {
+      at(
+        record,
+        ['date'],
+        'approval-step-date',
+        `date (${date}) is before the end of the first workshop of ${cohortId ?? ''} (${workshop.date}, in ${workshop.file}): a project is finalised after the first workshop. Write the date it was finalised, on or after ${workshop.date}; a decision before that is the review, in ${folder}/review.yaml`,
+      );
+    }
   };
 
   const criteria = index.ids('framework', true);
@@ -214,51 +282,36 @@ export function checkAssessmentReferences(records: readonly AssessmentRecord[]):
       }
 
       case 'approvals': {
-        const participant = folderParticipant(record, 'approval');
-        const owner = record.id.split('/')[0] ?? '';
-        const entry = str(data, 'entry');
-        if (entry !== undefined && entry !== record.id) {
+        const where = approvalPath(record.id);
+        if (!where) break; // a misnamed file: reported with the file's name
+        const participant = folderParticipant(record, 'approval step');
+        const owner = where.participant;
+        const target = index.find('portfolios', where.entry, record.demo);
+        const proposalsOf = () =>
+          index.ids('portfolios', record.demo, (r) => r.id.startsWith(`${owner}/`) && r.data['type'] === 'application-project' && r.data['stage'] === 'proposal');
+        if (!target) {
+          if (participant) {
+            const proposals = proposalsOf();
+            at(
+              record,
+              [],
+              'reference',
+              `this approval step is in the folder ${folderOf(record)}/, named after the proposal ${where.entry}, but there is no portfolio entry ${expected('portfolios', where.entry, 'md', record.demo)} (or .mdx)${demoNote('portfolios', where.entry, record.demo)}. Name the folder after the proposal's file; proposals of ${owner}: ${listIds(proposals)}${closest(where.entry, proposals)}`,
+            );
+          }
+        } else if (target.data['type'] !== 'application-project' || target.data['stage'] !== 'proposal') {
+          const type = typeof target.data['type'] === 'string' ? target.data['type'] : 'unknown';
+          const stage = typeof target.data['stage'] === 'string' ? ` (stage ${target.data['stage']})` : '';
           at(
             record,
-            ['entry'],
-            'approval-file',
-            `entry is ${entry}, but this file is named after ${record.id}: an approval has the name and folder of the proposal it approves (content/portfolios/${entry}.md is approved in ${record.file.slice(0, record.file.indexOf('/approvals/') + 11)}${entry}.yaml). Write entry: ${record.id}, or move the file`,
+            [],
+            'reference',
+            `this approval step is in the folder of ${target.file}, which is a ${type} entry${stage}, not an application-project proposal; only a proposal (type: application-project, stage: proposal) is reviewed and finalised. Proposals of ${owner}: ${listIds(proposalsOf())}`,
           );
-        }
-        const target = index.find('portfolios', entry ?? record.id, record.demo);
-        if (!target) {
-          const proposals = index.ids('portfolios', record.demo, (r) => r.id.startsWith(`${owner}/`) && r.data['type'] === 'application-project' && r.data['stage'] === 'proposal');
-          if (participant || entry !== undefined) {
-            const wanted = entry ?? record.id;
-            at(
-              record,
-              entry !== undefined ? ['entry'] : [],
-              'reference',
-              `entry: there is no portfolio entry ${expected('portfolios', wanted, 'md', record.demo)} (or .mdx)${demoNote('portfolios', wanted, record.demo)}. Proposals of ${owner}: ${listIds(proposals)}${closest(wanted, proposals)}`,
-            );
-          }
         } else {
-          const targetOwner = target.id.split('/')[0];
-          if (targetOwner !== owner) {
-            at(record, ['entry'], 'reference', `entry: ${target.file} belongs to ${targetOwner}, but this approval is in ${folderOf(record)}/ of ${owner}; file it under content/approvals/${targetOwner}/`);
-          } else if (target.data['type'] !== 'application-project' || target.data['stage'] !== 'proposal') {
-            const type = typeof target.data['type'] === 'string' ? target.data['type'] : 'unknown';
-            const stage = typeof target.data['stage'] === 'string' ? ` (stage ${target.data['stage']})` : '';
-            at(
-              record,
-              entry !== undefined ? ['entry'] : [],
-              'reference',
-              `entry: ${target.file} is a ${type} entry${stage}, not an application-project proposal; only a proposal (type: application-project, stage: proposal) is approved`,
-            );
-          } else {
-            const date = str(data, 'date');
-            const written = str(target.data, 'date');
-            if (date !== undefined && written !== undefined && date < written) {
-              at(record, ['date'], 'approval-date', `date (${date}) is before the proposal was written (date ${written} in ${target.file}); check both dates`, 'warning');
-            }
-          }
+          checkStepDates(record, where.step, target, participant);
         }
-        for (const { index: i, value } of strs(data, 'approvedBy')) assessingFaculty(record, ['approvedBy', i], value, 'approvedBy');
+        for (const { index: i, value } of strs(data, 'by')) assessingFaculty(record, ['by', i], value, 'by');
         break;
       }
 

@@ -273,37 +273,83 @@ describe('attendance rule', () => {
   });
 });
 
-describe('project rule', () => {
-  const proposal = entry('ana', 'application-project', '2026-07-02', { stage: 'proposal', id: 'proposal' });
+describe('project rule: the two approval steps', () => {
+  const proposal = entry('ana', 'application-project', '2026-05-20', { stage: 'proposal', id: 'proposal' });
   const update = entry('ana', 'application-project', '2026-09-02', { stage: 'update', id: 'update' });
-  const final = entry('ana', 'application-project', '2026-11-20', { stage: 'final-report', id: 'final' });
-  const approval = { entry: 'ana/proposal', approvedBy: ['peter-m-senge'], date: '2026-07-20' };
+  const review = { entry: 'ana/proposal', step: 'review', by: ['peter-m-senge'], date: '2026-06-02' } as const;
+  const final = { entry: 'ana/proposal', step: 'final', by: ['peter-m-senge', 'mette-miriam-boell'], date: '2026-07-20' } as const;
+  const REVIEW_MISSING = 'reviewed before the year: not recorded';
+  const FINAL_MISSING = 'finalised after the first workshop: not recorded';
 
-  it('no project is none', () => {
+  it('no proposal: none, and both steps named as missing', () => {
     const c = cell(evaluateCoverage(input()), 'ana', 'application-project');
-    expect(c).toMatchObject({ status: 'none', missing: 'no application project proposal yet; final report not yet written', progress: { have: 0, need: 2 } });
+    expect(c).toMatchObject({ status: 'none', missing: `no application project proposal yet; ${REVIEW_MISSING}; ${FINAL_MISSING}`, progress: { have: 0, need: 2 } });
+    expect(c.project).toEqual({ proposal: undefined, review: undefined, final: undefined, missing: ['review', 'final'] });
   });
-  it('a proposal without approval is in progress', () => {
+  it('a proposal with no step recorded names both steps', () => {
     const c = cell(evaluateCoverage(input({ entries: [proposal, update] })), 'ana', 'application-project');
-    expect(c).toMatchObject({ status: 'in-progress', missing: 'proposal written but not yet approved by faculty; final report not yet written', progress: { have: 0, need: 2 } });
+    expect(c).toMatchObject({ status: 'in-progress', missing: `${REVIEW_MISSING}; ${FINAL_MISSING}`, progress: { have: 0, need: 2 } });
     expect(c.supporting.entries).toEqual(['ana/proposal', 'ana/update']);
   });
-  it('an approved proposal without a final report', () => {
-    const c = cell(evaluateCoverage(input({ entries: [proposal, update], approvals: [approval] })), 'ana', 'application-project');
-    expect(c).toMatchObject({ status: 'in-progress', missing: 'proposal approved; final report not yet written', progress: { have: 1, need: 2 } });
+  it('reviewed but not finalised names the final step only', () => {
+    const c = cell(evaluateCoverage(input({ entries: [proposal, update], approvals: [review] })), 'ana', 'application-project');
+    expect(c).toMatchObject({ status: 'in-progress', missing: FINAL_MISSING, progress: { have: 1, need: 2 } });
+    expect(c.summary).toBe(`proposal written; reviewed before the year: 2026-06-02; ${FINAL_MISSING}`);
+    expect(c.project).toMatchObject({ proposal: 'ana/proposal', review: { date: '2026-06-02', by: ['peter-m-senge'] }, missing: ['final'] });
   });
-  it('an approval dated after the evaluation date does not count yet', () => {
-    const c = cell(evaluateCoverage(input({ entries: [proposal], approvals: [{ ...approval, date: '2026-12-01' }] })), 'ana', 'application-project');
-    expect(c.missing).toBe('proposal written but not yet approved by faculty; final report not yet written');
+  it('finalised without a recorded review names the review step', () => {
+    const c = cell(evaluateCoverage(input({ entries: [proposal], approvals: [final] })), 'ana', 'application-project');
+    expect(c).toMatchObject({ status: 'in-progress', missing: REVIEW_MISSING, progress: { have: 1, need: 2 } });
   });
-  it('an approval of someone else’s entry does not count', () => {
-    const c = cell(evaluateCoverage(input({ entries: [proposal], approvals: [{ ...approval, entry: 'bo/proposal' }] })), 'ana', 'application-project');
+  it('both steps: complete, with who and when', () => {
+    const c = cell(evaluateCoverage(input({ entries: [proposal, update], approvals: [final, review] })), 'ana', 'application-project');
+    expect(c).toMatchObject({ status: 'complete', missing: '', summary: 'proposal written; reviewed before the year: 2026-06-02; finalised after the first workshop: 2026-07-20' });
+    expect(c.project).toEqual({
+      proposal: 'ana/proposal',
+      review: { date: '2026-06-02', by: ['peter-m-senge'] },
+      final: { date: '2026-07-20', by: ['peter-m-senge', 'mette-miriam-boell'] },
+      missing: [],
+    });
+  });
+  it('a step dated after the evaluation date does not count yet', () => {
+    const c = cell(evaluateCoverage(input({ entries: [proposal], approvals: [review, { ...final, date: '2026-12-01' }] })), 'ana', 'application-project');
+    expect(c.missing).toBe(FINAL_MISSING);
+  });
+  it('steps of someone else’s proposal do not count', () => {
+    const c = cell(evaluateCoverage(input({ entries: [proposal], approvals: [{ ...review, entry: 'bo/proposal' }, { ...final, entry: 'bo/proposal' }] })), 'ana', 'application-project');
     expect(c.progress.have).toBe(0);
   });
-  it('approved proposal and final report is complete', () => {
-    const c = cell(evaluateCoverage(input({ entries: [final, proposal, update], approvals: [approval] })), 'ana', 'application-project');
-    expect(c).toMatchObject({ status: 'complete', missing: '', summary: 'proposal approved; final report written', progress: { have: 2, need: 2 } });
-    expect(c.supporting.entries).toEqual(['ana/proposal', 'ana/update', 'ana/final']);
+  it('steps split over two proposals do not make one approved project', () => {
+    const second = entry('ana', 'application-project', '2026-05-28', { stage: 'proposal', id: 'proposal-2' });
+    const c = cell(evaluateCoverage(input({ entries: [proposal, second], approvals: [review, { ...final, entry: 'ana/proposal-2' }] })), 'ana', 'application-project');
+    expect(c.status).toBe('in-progress');
+    expect(c.progress.have).toBe(1);
+  });
+  it('a proposal written before the year counts; other entries before the year do not', () => {
+    const early = entry('ana', 'reflection', '2026-05-20', { id: 'early' });
+    const result = evaluateCoverage(input({ entries: [proposal, early], approvals: [review, final] }));
+    expect(cell(result, 'ana', 'application-project').status).toBe('complete');
+    expect(result.participants.get('ana')?.ignored.map((i) => i.entry)).toEqual(['ana/early']);
+  });
+  it('with the final report as a rule of its own, the criterion needs both', () => {
+    const criteria = [
+      {
+        id: 'application-project',
+        evidence: {
+          rule: 'all',
+          rules: [
+            { rule: 'project' },
+            { rule: 'entries', type: ['application-project'], stage: 'final-report', min: 1, tagged: false },
+          ],
+        } satisfies EvidenceRule,
+      },
+    ];
+    const report = entry('ana', 'application-project', '2026-11-20', { stage: 'final-report', id: 'final-report' });
+    const without = cell(evaluateCoverage(input({ criteria, entries: [proposal], approvals: [review, final] })), 'ana', 'application-project');
+    expect(without).toMatchObject({ status: 'in-progress', missing: 'no application project final report yet; 1 needed' });
+    expect(without.project?.missing).toEqual([]);
+    const done = cell(evaluateCoverage(input({ criteria, entries: [proposal, report], approvals: [review, final] })), 'ana', 'application-project');
+    expect(done.status).toBe('complete');
   });
 });
 
@@ -349,7 +395,7 @@ describe('all rule', () => {
     expect(c).toMatchObject({
       status: 'in-progress',
       progress: { have: 1, need: 3 },
-      missing: 'no application project proposal yet; final report not yet written',
+      missing: 'no application project proposal yet; reviewed before the year: not recorded; finalised after the first workshop: not recorded',
       supporting: { entries: ['ana/c'], sessions: [] },
     });
   });

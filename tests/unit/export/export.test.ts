@@ -142,7 +142,7 @@ describe('npm run export', () => {
         'none',
         '0 of 1 workshop attended; missing: Module 1 workshop (absent: illness)',
         'in-progress',
-        'proposal written but not yet approved by faculty; final report not yet written',
+        'reviewed before the year: not recorded; finalised after the first workshop: not recorded; no application project final report yet; 1 needed',
         'none',
         'no coaching entry yet; 3 needed',
         '',
@@ -158,7 +158,7 @@ describe('npm run export', () => {
         'complete',
         '',
         'in-progress',
-        'proposal approved; final report not yet written',
+        'no application project final report yet; 1 needed',
         'in-progress',
         '1 of 3 coaching entries; 2 more needed',
         'certify',
@@ -170,9 +170,9 @@ describe('npm run export', () => {
     ]);
   });
 
-  it('evaluates as of the date given: an approval dated later does not count yet', () => {
+  it('evaluates as of the date given: an approval step dated later does not count yet', () => {
     const { stdout } = run(project(), ['--cohort', '2020-2021', '--as-of', '2020-07-19']);
-    expect(parseCsv(stdout)[2]?.[6]).toBe('proposal written but not yet approved by faculty; final report not yet written');
+    expect(parseCsv(stdout)[2]?.[6]).toBe('finalised after the first workshop: not recorded; no application project final report yet; 1 needed');
   });
 
   it('writes a file with a byte-order mark', () => {

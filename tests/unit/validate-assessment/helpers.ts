@@ -36,10 +36,10 @@ order: 10
 evidence: { rule: attendance, kind: workshop }
 `,
   'content/framework/application-project.yaml': `title: Carries out an application project
-description: An approved proposal and a final report.
+description: A proposal reviewed and finalised by faculty, and a final report.
 module: systems-awareness
 order: 30
-evidence: { rule: project }
+evidence: { rule: all, rules: [{ rule: project }, { rule: entries, type: application-project, stage: final-report, min: 1 }] }
 `,
   'content/participants/ana-ruiz.yaml': `name: Ana Ruiz
 cohort: 2021-2022
@@ -47,7 +47,7 @@ site: riverside-hub
 role: teacher
 gitHandle: ana-ruiz
 `,
-  'content/portfolios/maria-lopez/project-proposal.md': entry('type: application-project\nstage: proposal\ntitle: My proposal\ndate: 2020-07-01\ncriteria: [application-project]'),
+  'content/portfolios/maria-lopez/project-proposal.md': entry('type: application-project\nstage: proposal\ntitle: My proposal\ndate: 2020-06-01\ncriteria: [application-project]'),
   'content/portfolios/maria-lopez/a-reflection.md': entry('type: reflection\ntitle: A reflection\ndate: 2020-07-02'),
   'content/portfolios/jonas-berg/project-proposal.md': entry('type: application-project\nstage: proposal\ntitle: His proposal\ndate: 2020-07-01'),
   'content/attendance/2020-2021/module-1-workshop.yaml': `present: [maria-lopez]
@@ -55,9 +55,12 @@ absent: [{ participant: jonas-berg, reason: illness }]
 recordedBy: julie-diaz
 recordedOn: 2020-07-03
 `,
-  'content/approvals/maria-lopez/project-proposal.yaml': `entry: maria-lopez/project-proposal
-approvedBy: [peter-m-senge]
+  'content/approvals/maria-lopez/project-proposal/review.yaml': `by: [peter-m-senge]
+date: 2020-06-10
+`,
+  'content/approvals/maria-lopez/project-proposal/final.yaml': `by: [peter-m-senge, mette-miriam-boell]
 date: 2020-07-20
+note: Agreed; keep it to one class.
 `,
   'content/assessments/maria-lopez/peter-m-senge.yaml': `assessor: peter-m-senge
 date: 2021-06-20

@@ -112,41 +112,104 @@ describe('attendance', () => {
   });
 });
 
-describe('approvals', () => {
-  const F = 'content/approvals/maria-lopez/project-proposal.yaml';
-  it('the entry must be the file name', () => {
-    expect(problems({ [F]: 'entry: maria-lopez/a-reflection\napprovedBy: [peter-m-senge]\ndate: 2020-07-20\n' })).toMatchInlineSnapshot(`
+describe('approval steps', () => {
+  const FOLDER = 'content/approvals/maria-lopez/project-proposal';
+  const REVIEW = `${FOLDER}/review.yaml`;
+  const FINAL = `${FOLDER}/final.yaml`;
+  it('a step is named review.yaml or final.yaml, two folders down; the one-file layout says where its steps go', () => {
+    const root = makeProject({
+      ...ASSESSMENT_FILES,
+      'content/approvals/maria-lopez/project-proposal/approved.yaml': ASSESSMENT_FILES[FINAL]!,
+      'content/approvals/jonas-berg/project-proposal.yaml': 'entry: jonas-berg/project-proposal\napprovedBy: [peter-m-senge]\ndate: 2020-07-20\n',
+      'content/demo/approvals/x/y/z/final.yaml': ASSESSMENT_FILES[FINAL]!,
+    });
+    expect(readContent(root).problems.filter((p) => p.rule === 'file-name').map(formatProblem)).toMatchInlineSnapshot(`
       [
-        "content/approvals/maria-lopez/project-proposal.yaml:1:1  error  entry is maria-lopez/a-reflection, but this file is named after maria-lopez/project-proposal: an approval has the name and folder of the proposal it approves (content/portfolios/maria-lopez/a-reflection.md is approved in content/approvals/maria-lopez/a-reflection.yaml). Write entry: maria-lopez/project-proposal, or move the file  [approval-file]",
-        "content/approvals/maria-lopez/project-proposal.yaml:1:1  error  entry: content/portfolios/maria-lopez/a-reflection.md is a reflection entry, not an application-project proposal; only a proposal (type: application-project, stage: proposal) is approved  [reference]",
+        "content/approvals/jonas-berg/project-proposal.yaml:1:1  error  files in approvals/ go two folders down, in approvals/<participant>/<proposal entry>/, named review.yaml (the proposal reviewed before the year starts) or final.yaml (the project finalised after the first workshop): move this file to approvals/jonas-berg/project-proposal/review.yaml or approvals/jonas-berg/project-proposal/final.yaml  [file-name]",
+        "content/approvals/maria-lopez/project-proposal/approved.yaml:1:1  error  a file in approvals/<participant>/<proposal entry>/ is named review.yaml (the proposal reviewed before the year starts) or final.yaml (the project finalised after the first workshop), not approved.yaml; rename it to the step it records  [file-name]",
+        "content/demo/approvals/x/y/z/final.yaml:1:1  error  files in approvals/ go two folders down, in approvals/<participant>/<proposal entry>/, named review.yaml (the proposal reviewed before the year starts) or final.yaml (the project finalised after the first workshop), for example approvals/maria-lopez/project-proposal/review.yaml  [file-name]",
       ]
     `);
   });
-  it('the entry must exist, be a proposal and be the participant’s own', () => {
-    expect(problems({ 'content/approvals/maria-lopez/project-propsal.yaml': 'entry: maria-lopez/project-propsal\napprovedBy: [peter-m-senge]\ndate: 2020-07-20\n' })).toMatchInlineSnapshot(`
+  it('the folder must be a proposal of that participant', () => {
+    expect(problems({ 'content/approvals/maria-lopez/project-propsal/review.yaml': ASSESSMENT_FILES[REVIEW]! })).toMatchInlineSnapshot(`
       [
-        "content/approvals/maria-lopez/project-propsal.yaml:1:1  error  entry: there is no portfolio entry content/portfolios/maria-lopez/project-propsal.md (or .mdx). Proposals of maria-lopez: maria-lopez/project-proposal; did you mean maria-lopez/project-proposal?  [reference]",
+        "content/approvals/maria-lopez/project-propsal/review.yaml:1:1  error  this approval step is in the folder content/approvals/maria-lopez/project-propsal/, named after the proposal maria-lopez/project-propsal, but there is no portfolio entry content/portfolios/maria-lopez/project-propsal.md (or .mdx). Name the folder after the proposal's file; proposals of maria-lopez: maria-lopez/project-proposal; did you mean maria-lopez/project-proposal?  [reference]",
       ]
     `);
-    expect(problems({ 'content/approvals/maria-lopez/a-reflection.yaml': 'entry: maria-lopez/a-reflection\napprovedBy: [peter-m-senge]\ndate: 2020-07-20\n' })).toMatchInlineSnapshot(`
+    expect(problems({ 'content/approvals/maria-lopez/a-reflection/review.yaml': ASSESSMENT_FILES[REVIEW]! })).toMatchInlineSnapshot(`
       [
-        "content/approvals/maria-lopez/a-reflection.yaml:1:1  error  entry: content/portfolios/maria-lopez/a-reflection.md is a reflection entry, not an application-project proposal; only a proposal (type: application-project, stage: proposal) is approved  [reference]",
+        "content/approvals/maria-lopez/a-reflection/review.yaml:1:1  error  this approval step is in the folder of content/portfolios/maria-lopez/a-reflection.md, which is a reflection entry, not an application-project proposal; only a proposal (type: application-project, stage: proposal) is reviewed and finalised. Proposals of maria-lopez: maria-lopez/project-proposal  [reference]",
       ]
     `);
-    expect(problems({ 'content/approvals/maria-lopez/project-proposal.yaml': 'entry: jonas-berg/project-proposal\napprovedBy: [peter-m-senge]\ndate: 2020-07-20\n' })).toMatchInlineSnapshot(`
+    expect(problems({ 'content/approvals/maria-lopes/project-proposal/review.yaml': ASSESSMENT_FILES[REVIEW]! })).toMatchInlineSnapshot(`
       [
-        "content/approvals/maria-lopez/project-proposal.yaml:1:1  error  entry is jonas-berg/project-proposal, but this file is named after maria-lopez/project-proposal: an approval has the name and folder of the proposal it approves (content/portfolios/jonas-berg/project-proposal.md is approved in content/approvals/jonas-berg/project-proposal.yaml). Write entry: maria-lopez/project-proposal, or move the file  [approval-file]",
-        "content/approvals/maria-lopez/project-proposal.yaml:1:1  error  entry: content/portfolios/jonas-berg/project-proposal.md belongs to jonas-berg, but this approval is in content/approvals/maria-lopez/ of maria-lopez; file it under content/approvals/jonas-berg/  [reference]",
+        "content/approvals/maria-lopes/project-proposal/review.yaml:1:1  error  this approval step is in the folder content/approvals/maria-lopes/project-proposal/, named after participant "maria-lopes", but there is no content/participants/maria-lopes.yaml. Name the folder after the participant's file; participants: ana-ruiz, jonas-berg, maria-lopez; did you mean maria-lopez?  [reference]",
       ]
     `);
   });
-  it('approvers must be assessing faculty', () => {
-    expect(problems({ [F]: 'entry: maria-lopez/project-proposal\napprovedBy: [peter-m-senge, julie-diaz]\ndate: 2020-06-20\n' })).toMatchInlineSnapshot(`
+  it('every by is assessing faculty', () => {
+    expect(problems({ [REVIEW]: 'by: [peter-m-senge, julie-diaz, peter-senge]\ndate: 2020-06-10\n' })).toMatchInlineSnapshot(`
       [
-        "content/approvals/maria-lopez/project-proposal.yaml:3:1  warning  date (2020-06-20) is before the proposal was written (date 2020-07-01 in content/portfolios/maria-lopez/project-proposal.md); check both dates  [approval-date]",
-        "content/approvals/maria-lopez/project-proposal.yaml:2:29  error  approvedBy: julie-diaz is not assessing faculty: content/faculty/julie-diaz.md does not say assessor: true. Only assessing faculty assess, approve proposals and sit on panels; assessing faculty: mette-miriam-boell, peter-m-senge  [not-assessor]",
+        "content/approvals/maria-lopez/project-proposal/review.yaml:1:21  error  by: julie-diaz is not assessing faculty: content/faculty/julie-diaz.md does not say assessor: true. Only assessing faculty assess, approve proposals and sit on panels; assessing faculty: mette-miriam-boell, peter-m-senge  [not-assessor]",
+        "content/approvals/maria-lopez/project-proposal/review.yaml:1:33  error  by: faculty member "peter-senge" does not exist: there is no content/faculty/peter-senge.md. Assessing faculty: mette-miriam-boell, peter-m-senge; did you mean peter-m-senge?  [reference]",
       ]
     `);
+  });
+  it('a final dated before the end of the first workshop is an error', () => {
+    expect(problems({ [FINAL]: 'by: [peter-m-senge]\ndate: 2020-07-02\n' })).toMatchInlineSnapshot(`
+      [
+        "content/approvals/maria-lopez/project-proposal/final.yaml:2:1  error  date (2020-07-02) is before the end of the first workshop of 2020-2021 (2020-07-03, in content/sessions/2020-2021/module-1-workshop.yaml): a project is finalised after the first workshop. Write the date it was finalised, on or after 2020-07-03; a decision before that is the review, in content/approvals/maria-lopez/project-proposal/review.yaml  [approval-step-date]",
+      ]
+    `);
+    // on the workshop's last day is after it
+    expect(problems({ [FINAL]: 'by: [peter-m-senge]\ndate: 2020-07-03\n' })).toEqual([]);
+  });
+  it('a final before its review is an error; a final without a review is a warning', () => {
+    expect(problems({ [REVIEW]: 'by: [peter-m-senge]\ndate: 2020-07-25\n' })).toMatchInlineSnapshot(`
+      [
+        "content/approvals/maria-lopez/project-proposal/final.yaml:2:1  error  date (2020-07-20) is before the review (date 2020-07-25 in content/approvals/maria-lopez/project-proposal/review.yaml); a project is finalised after its proposal was reviewed. Correct one of the dates  [approval-step-date]",
+        "content/approvals/maria-lopez/project-proposal/review.yaml:2:1  warning  date (2020-07-25) is after the year began on 2020-06-28 (start in content/cohorts/2020-2021.yaml): the program reviews proposals before the year starts. If the review really came later, keep it; otherwise correct the date  [approval-step-date]",
+      ]
+    `);
+    expect(problems({ [REVIEW]: null })).toMatchInlineSnapshot(`
+      [
+        "content/approvals/maria-lopez/project-proposal/final.yaml:1:1  warning  the project is finalised, but there is no content/approvals/maria-lopez/project-proposal/review.yaml: the program reviews a proposal before the year starts, then finalises it after the first workshop. Add review.yaml with the date of the review and by: the faculty who reviewed it  [approval-step-missing]",
+      ]
+    `);
+  });
+  it('a review after the year began, or before the proposal was written, is a warning', () => {
+    expect(problems({ [REVIEW]: 'by: [peter-m-senge]\ndate: 2020-05-20\n' })).toMatchInlineSnapshot(`
+      [
+        "content/approvals/maria-lopez/project-proposal/review.yaml:2:1  warning  date (2020-05-20) is before the proposal was written (date 2020-06-01 in content/portfolios/maria-lopez/project-proposal.md); check both dates  [approval-date]",
+      ]
+    `);
+    expect(problems({ [REVIEW]: 'by: [peter-m-senge]\ndate: 2020-06-29\n' })).toMatchInlineSnapshot(`
+      [
+        "content/approvals/maria-lopez/project-proposal/review.yaml:2:1  warning  date (2020-06-29) is after the year began on 2020-06-28 (start in content/cohorts/2020-2021.yaml): the program reviews proposals before the year starts. If the review really came later, keep it; otherwise correct the date  [approval-step-date]",
+      ]
+    `);
+  });
+  it('a review after a late joiner joined is a warning; before it, none', () => {
+    const joined = (date: string) =>
+      'name: Maria López\ncohort: 2020-2021\nsite: riverside-hub\nrole: teacher\nbuddies: [jonas-berg]\ngitHandle: maria-lopez\njoined: ' + date + '\n';
+    const steps = (files: Record<string, string>) => problems(files).filter((p) => p.startsWith(FOLDER));
+    expect(steps({ 'content/participants/maria-lopez.yaml': joined('2020-09-01'), [REVIEW]: 'by: [peter-m-senge]\ndate: 2020-07-10\n' })).toEqual([]);
+    expect(steps({ 'content/participants/maria-lopez.yaml': joined('2020-06-30'), [REVIEW]: 'by: [peter-m-senge]\ndate: 2020-07-10\n' })).toMatchInlineSnapshot(`
+      [
+        "content/approvals/maria-lopez/project-proposal/review.yaml:2:1  warning  date (2020-07-10) is after maria-lopez joined on 2020-06-30 (joined in content/participants/maria-lopez.yaml): the program reviews proposals before the year starts. If the review really came later, keep it; otherwise correct the date  [approval-step-date]",
+      ]
+    `);
+  });
+  it('a cohort whose first workshop has no date yet gives the final nothing to be checked against', () => {
+    expect(
+      problems({
+        'content/participants/ana-ruiz.yaml': `${ASSESSMENT_FILES['content/participants/ana-ruiz.yaml']!}`,
+        'content/portfolios/ana-ruiz/project-proposal.md': ASSESSMENT_FILES['content/portfolios/maria-lopez/project-proposal.md']!,
+        'content/approvals/ana-ruiz/project-proposal/review.yaml': ASSESSMENT_FILES[REVIEW]!,
+        'content/approvals/ana-ruiz/project-proposal/final.yaml': ASSESSMENT_FILES[FINAL]!,
+      }),
+    ).toEqual([]);
   });
 });
 

@@ -169,17 +169,33 @@ describe('framework schema', () => {
 describe('attendance and approval schemas', () => {
   it('accept valid records', () => {
     expect(check(attendanceSchema, 'present: [ana]\nabsent: [{ participant: bo, reason: illness }]\nrecordedBy: julie-diaz\nrecordedOn: 2026-07-14\n')).toEqual([]);
-    expect(check(approvalSchema, 'entry: ana/project-proposal\napprovedBy: [peter-m-senge]\ndate: 2026-07-20\nnote: Narrow it to one class.\n')).toEqual([]);
+    expect(check(approvalSchema, 'by: [peter-m-senge]\ndate: 2026-07-20\nnote: Narrow it to one class.\n')).toEqual([]);
+    expect(check(approvalSchema, 'by: [peter-m-senge, mette-miriam-boell]\ndate: 2026-06-02\n')).toEqual([]);
   });
-  it('refuse someone both present and absent, and an approval without approvers', () => {
+  it('refuse someone both present and absent, and an approval step without faculty', () => {
     expect(check(attendanceSchema, 'present: [ana]\nabsent: [{ participant: ana, reason: illness }]\nrecordedBy: julie-diaz\nrecordedOn: 2026-07-14\n')).toMatchInlineSnapshot(`
       [
         "content/x.yaml:2:12  error  absent[0].participant: ana is listed both under present and under absent; keep the one that is true, for example remove ana from absent  [schema]",
       ]
     `);
-    expect(check(approvalSchema, 'entry: ana/project-proposal\napprovedBy: []\ndate: 2026-07-20\n')).toMatchInlineSnapshot(`
+    expect(check(approvalSchema, 'by: []\ndate: 2026-07-20\n')).toMatchInlineSnapshot(`
       [
-        "content/x.yaml:2:1  error  approvedBy must name at least one assessing faculty member, for example [peter-m-senge]  [schema]",
+        "content/x.yaml:1:1  error  by must name at least one assessing faculty member, for example [peter-m-senge]  [schema]",
+      ]
+    `);
+  });
+  it('refuse the one-file layout’s fields, naming the fields of a step', () => {
+    expect(check(approvalSchema, 'entry: ana/project-proposal\napprovedBy: [peter-m-senge, peter-m-senge]\ndate: 2026-07-20\n')).toMatchInlineSnapshot(`
+      [
+        "content/x.yaml:1:1  error  by is missing: ids of the assessing faculty who took this step. Add a line such as by: [peter-m-senge, mette-miriam-boell]  [schema]",
+        "content/x.yaml:1:1  error  entry is not a field of this file. Allowed fields: by, date, note  [unknown-field]",
+        "content/x.yaml:2:1  error  approvedBy is not a field of this file. Allowed fields: by, date, note  [unknown-field]",
+      ]
+    `);
+    expect(check(approvalSchema, 'by: [peter-m-senge, peter-m-senge]\ndate: 2026-07-32\n')).toMatchInlineSnapshot(`
+      [
+        "content/x.yaml:2:1  error  date: "2026-07-32" is not a real date: July 2026 has 31 days (date of this step, YYYY-MM-DD, for example 2020-07-20)  [schema]",
+        "content/x.yaml:1:21  error  by[1]: peter-m-senge is listed twice under by; remove one  [schema]",
       ]
     `);
   });
