@@ -14,12 +14,14 @@ import { asOf } from './assessment.ts';
 import { getCredentialRecords } from './credentials.ts';
 import { getCohorts, getModules, getSessions, isDemo } from './program.ts';
 import { formatWhen } from '../lib/time.ts';
+import type { ApprovalFormProps } from '../islands/coordinator/ApprovalForm.tsx';
 import type { AttendanceFormProps } from '../islands/coordinator/AttendanceForm.tsx';
 import type { CycleFormProps } from '../islands/coordinator/CycleForm.tsx';
 import type { EnrolFormProps } from '../islands/coordinator/EnrolForm.tsx';
 import type { DecisionChoice, ReleaseFormProps } from '../islands/coordinator/ReleaseForm.tsx';
 import type { RevokeFormProps } from '../islands/coordinator/RevokeForm.tsx';
 import type { SessionFormProps } from '../islands/coordinator/SessionForm.tsx';
+import { APPROVAL_STEP_LABELS, approvalPath } from '../schemas/approval.ts';
 import { OUTCOME_LABELS } from '../schemas/decision.ts';
 import { PARTICIPANT_ROLES, PARTICIPANT_ROLE_LABELS } from '../schemas/participant.ts';
 
@@ -211,6 +213,29 @@ export async function releaseFormProps(): Promise<Omit<ReleaseFormProps, 'edit'>
 export async function revokeFormProps(): Promise<Omit<RevokeFormProps, 'edit'>> {
   return {
     decisions: (await decisionChoices()).filter((d) => d.outcome === 'certified' && d.released !== undefined && d.revoked === undefined),
+    context: await getFormContext(),
+    today,
+  };
+}
+
+export async function approvalFormProps(): Promise<Omit<ApprovalFormProps, 'edit'>> {
+  const [participants, entries, approvals, faculty] = await Promise.all([recordsOf('participants'), recordsOf('portfolios'), recordsOf('approvals'), facultyChoices()]);
+  const steps = new Map<string, ApprovalFormProps['proposals'][number]['steps']>();
+  for (const a of approvals) {
+    const where = approvalPath(a.id);
+    if (!where) continue;
+    const recorded = steps.get(where.entry) ?? {};
+    recorded[where.step] = { file: a.file, text: fileText(a.file), by: a.entry.data.by, date: a.entry.data.date, note: a.entry.data.note };
+    steps.set(where.entry, recorded);
+  }
+  return {
+    participants: participants.map((p) => ({ id: p.id, name: p.entry.data.name, demo: p.demo })).sort((a, b) => a.name.localeCompare(b.name)),
+    proposals: entries
+      .filter((e) => e.entry.data.type === 'application-project' && e.entry.data.stage === 'proposal')
+      .map((e) => ({ id: e.id, participant: e.id.split('/')[0] ?? '', title: e.entry.data.title, date: e.entry.data.date, steps: steps.get(e.id) ?? {} }))
+      .sort((a, b) => b.date.localeCompare(a.date)),
+    stepLabels: APPROVAL_STEP_LABELS,
+    assessors: faculty.filter((f) => f.assessor).map((f) => ({ id: f.id, name: f.name })),
     context: await getFormContext(),
     today,
   };

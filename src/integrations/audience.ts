@@ -41,6 +41,7 @@ export const AUDIENCE_ROUTES: readonly RouteSpec[] = [
   { pattern: '/coordinator/session', entrypoint: './src/routes/coordinator/session.astro', audiences: ['faculty'] },
   { pattern: '/coordinator/enrol', entrypoint: './src/routes/coordinator/enrol.astro', audiences: ['faculty'] },
   { pattern: '/coordinator/attendance', entrypoint: './src/routes/coordinator/attendance.astro', audiences: ['faculty'] },
+  { pattern: '/coordinator/approval', entrypoint: './src/routes/coordinator/approval.astro', audiences: ['faculty'] },
   { pattern: '/coordinator/release', entrypoint: './src/routes/coordinator/release.astro', audiences: ['faculty'] },
   { pattern: '/coordinator/revoke', entrypoint: './src/routes/coordinator/revoke.astro', audiences: ['faculty'] },
 ];

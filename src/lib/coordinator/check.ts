@@ -48,7 +48,7 @@ export function checkFormFile(path: string, text: string, context: readonly Cont
 const CONTEXT_FIELDS: Partial<Record<CollectionName, readonly string[]>> = {
   cohorts: ['title', 'start', 'end'],
   modules: ['number'],
-  sessions: ['kind', 'start', 'module'],
+  sessions: ['kind', 'start', 'end', 'durationMinutes', 'timeZone', 'module'],
   faculty: ['role', 'assessor', 'gitHandle'],
   sites: [],
   participants: ['cohort', 'site', 'buddies', 'gitHandle', 'publicProfile', 'joined'],

@@ -16,8 +16,9 @@
  * - participants: enrolled without buddies or without a git handle (while the cycle runs);
  *   (a cycle runs until its end date or, while that is tba, for a year from its start);
  * - approvals: a participant's application project needs two steps: reviewed before the year
- *   (due from NOTICE_DAYS before the cycle begins) and finalised after the first workshop (due
- *   once that workshop is over); a participant with no proposal at all is listed too;
+ *   (due from NOTICE_DAYS before the cycle begins, or before the participant joined, if later) and
+ *   finalised after the first workshop (due once the cohort's earliest workshop is over and the
+ *   participant has joined); a participant with no proposal at all is listed too;
  * - assessments: a participant in graduation (from GRADUATION_NOTICE_DAYS before the cohort's
  *   graduation workshop, or as soon as any faculty member has assessed them) who is not certified
  *   and has fewer than the two assessments a decision's panel needs;
@@ -25,8 +26,9 @@
  * - credentials: a certified decision with no `released` date (its credential is issued on release).
  */
 import { PROGRAM_TIME_ZONE } from '../build-date.ts';
-import { sessionInterval } from '../time.ts';
+import { formatDate, sessionInterval } from '../time.ts';
 import { nextYearDate } from './cycle.ts';
+import { APPROVAL_STEP_LABELS, approvalPath, type ApprovalStep } from '../../schemas/approval.ts';
 
 /** Days before a module (or the cycle) that its sessions must be announced, and its proposals reviewed. */
 export const NOTICE_DAYS = 30;
@@ -128,14 +130,6 @@ export interface TodoProposal {
   date: string;
 }
 
-export const APPROVAL_STEPS = ['review', 'final'] as const;
-export type ApprovalStep = (typeof APPROVAL_STEPS)[number];
-
-export const APPROVAL_STEP_LABELS: Record<ApprovalStep, string> = {
-  review: 'reviewed before the year',
-  final: 'finalised after the first workshop',
-};
-
 export interface TodoApproval {
   /** The proposal entry, `<participant>/<entry>`. */
   entry: string;
@@ -226,9 +220,12 @@ export function computeTodo(input: TodoInput): TodoItem[] {
     const workshop = workshopOf(cohort, module);
     return workshop ? sessionDate(workshop.s) : undefined;
   };
-  const byNumber = [...input.modules].sort((a, b) => a.number - b.number);
-  const firstModule = byNumber[0];
-  const lastModule = byNumber[byNumber.length - 1];
+  /** A cohort's first workshop: its earliest dated one (as the validator's approval rules read it). */
+  const firstWorkshopOf = (cohort: string) =>
+    timed
+      .filter((t): t is { s: TodoSession; interval: { start: Date; end: Date } } => t.s.cohort === cohort && t.s.kind === 'workshop' && t.interval !== undefined)
+      .sort((a, b) => a.interval.start.getTime() - b.interval.start.getTime())[0];
+  const lastModule = [...input.modules].sort((a, b) => a.number - b.number).at(-1);
   const members = (cohort: string) => input.participants.filter((p) => p.cohort === cohort);
 
   // attendance
@@ -241,7 +238,7 @@ export function computeTodo(input: TodoInput): TodoItem[] {
     const record = attendance.get(s.id);
     const base = { key: `attendance:${s.id}`, kind: 'attendance' as const, cohort: s.cohort, demo: s.demo, subject: s.title, due };
     if (!record) {
-      items.push({ ...base, missing: `held on ${held}; no attendance recorded`, action: { form: 'attendance', params: { session: s.id }, label: 'Record attendance' } });
+      items.push({ ...base, missing: `held on ${formatDate(held)}; no attendance recorded`, action: { form: 'attendance', params: { session: s.id }, label: 'Record attendance' } });
       continue;
     }
     const listed = new Set([...record.present, ...record.absent.map((a) => a.participant)]);
@@ -249,7 +246,7 @@ export function computeTodo(input: TodoInput): TodoItem[] {
     if (left.length > 0) {
       items.push({
         ...base,
-        missing: `held on ${held}; the attendance record does not say whether ${names(left, participantsById)} ${left.length === 1 ? 'was' : 'were'} there`,
+        missing: `held on ${formatDate(held)}; the attendance record does not say whether ${names(left, participantsById)} ${left.length === 1 ? 'was' : 'were'} there`,
         action: { form: 'attendance', params: { session: s.id }, label: 'Complete the attendance' },
       });
     }
@@ -271,7 +268,7 @@ export function computeTodo(input: TodoInput): TodoItem[] {
       demo: s.demo,
       subject: s.title,
       due,
-      missing: `still to be announced; ${module !== undefined ? 'its module begins' : 'the cycle begins'} on ${reference}`,
+      missing: `still to be announced; ${module !== undefined ? 'its module begins' : 'the cycle begins'} on ${formatDate(reference)}`,
       action: { form: 'session', params: { session: s.id }, label: 'Announce the session' },
     });
   }
@@ -303,10 +300,13 @@ export function computeTodo(input: TodoInput): TodoItem[] {
     if (ended(p.cohort)) continue;
     const cohort = cohorts.get(p.cohort);
     if (!isDate(cohort?.start)) continue;
-    const reviewDue = addDays(cohort.start, -NOTICE_DAYS);
-    const firstWorkshop = workshopOf(p.cohort, firstModule?.id);
-    const finalDue = firstWorkshop ? dateIn(firstWorkshop.interval.end, firstWorkshop.s.timeZone) : undefined;
-    const finalIsDue = firstWorkshop !== undefined && firstWorkshop.interval.end.getTime() <= now.getTime();
+    // a participant who joined later has their year, and their proposal's review, from the day they joined
+    const yearStart = isDate(p.joined) && p.joined > cohort.start ? p.joined : cohort.start;
+    const reviewDue = addDays(yearStart, -NOTICE_DAYS);
+    const firstWorkshop = firstWorkshopOf(p.cohort);
+    const workshopEnd = firstWorkshop ? dateIn(firstWorkshop.interval.end, firstWorkshop.s.timeZone) : undefined;
+    const finalDue = workshopEnd !== undefined && isDate(p.joined) && p.joined > workshopEnd ? p.joined : workshopEnd;
+    const finalIsDue = firstWorkshop !== undefined && finalDue !== undefined && firstWorkshop.interval.end.getTime() <= now.getTime() && finalDue <= today;
     if (today < reviewDue && !finalIsDue) continue;
     const proposals = input.proposals
       .filter((e) => e.participant === p.id)
@@ -360,7 +360,7 @@ export function computeTodo(input: TodoInput): TodoItem[] {
       demo: p.demo,
       subject: p.name,
       due: windowOpens !== undefined && windowOpens <= today ? windowOpens : today,
-      missing: `assessed by ${plural(assessors, 'faculty member', 'faculty members')}; a decision needs ${ASSESSMENTS_NEEDED}${graduation !== undefined ? ` (graduation begins on ${graduation})` : ''}`,
+      missing: `assessed by ${plural(assessors, 'faculty member', 'faculty members')}; a decision needs ${ASSESSMENTS_NEEDED}${graduation !== undefined ? ` (graduation begins on ${formatDate(graduation)})` : ''}`,
       action: { form: 'assess', params: { participant: p.id }, label: 'Record an assessment' },
     });
   }
@@ -378,8 +378,8 @@ export function computeTodo(input: TodoInput): TodoItem[] {
       subject: p?.name ?? d.participant,
       due: d.date,
       missing: certifiedDecision
-        ? `certified on ${d.date}; the credential is issued once the decision is released`
-        : `further work decided on ${d.date}; not released to the participant yet`,
+        ? `certified on ${formatDate(d.date)}; the credential is issued once the decision is released`
+        : `further work decided on ${formatDate(d.date)}; not released to the participant yet`,
       action: { form: 'release', params: { decision: d.id }, label: certifiedDecision ? 'Release and issue the credential' : 'Release the decision' },
     });
   }
@@ -420,7 +420,7 @@ export function todoInputFromContent(items: Iterable<TodoContentItem>, options: 
     decisions: [],
   };
   for (const { collection, id, data, demo } of items) {
-    const [first = '', second = '', third = ''] = id.split('/');
+    const [first = '', second = ''] = id.split('/');
     switch (collection) {
       case 'cohorts':
         input.cohorts.push({ id, title: s(data['title']) ?? id, start: s(data['start']) ?? 'tba', end: s(data['end']) ?? 'tba', demo });
@@ -468,11 +468,11 @@ export function todoInputFromContent(items: Iterable<TodoContentItem>, options: 
           input.proposals.push({ id, participant: first, title: s(data['title']) ?? second, date: s(data['date']) ?? '' });
         }
         break;
-      case 'approvals':
-        if ((APPROVAL_STEPS as readonly string[]).includes(third)) {
-          input.approvals.push({ entry: `${first}/${second}`, step: third as ApprovalStep, date: s(data['date']) ?? '' });
-        }
+      case 'approvals': {
+        const where = approvalPath(id);
+        if (where) input.approvals.push({ entry: where.entry, step: where.step, date: s(data['date']) ?? '' });
         break;
+      }
       case 'assessments':
         input.assessments.push({ participant: first, assessor: s(data['assessor']) ?? second });
         break;
