@@ -48,7 +48,7 @@ interface State {
 const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
 
-function fromPrevious(previous: CycleFormProps['cohorts'][number] | undefined): State {
+export function fromPrevious(previous: CycleFormProps['cohorts'][number] | undefined): State {
   const next = previous ? nextCycle(previous) : { id: '', data: {} as Record<string, unknown> };
   const d = next.data;
   const cost = obj(d['cost']);
@@ -79,7 +79,7 @@ function fromPrevious(previous: CycleFormProps['cohorts'][number] | undefined): 
 const text = (v: string) => (v.trim() === '' ? undefined : v.trim());
 const number = (v: string): number | string => (v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : v);
 
-function toData(s: State): Record<string, unknown> {
+export function toData(s: State): Record<string, unknown> {
   return {
     title: s.title.trim(),
     start: s.startTba ? 'tba' : s.start,

@@ -67,7 +67,7 @@ function blank(props: EnrolFormProps, cohort?: string): State {
   };
 }
 
-function fromParticipant(id: string, d: ParticipantData): State {
+export function fromParticipant(id: string, d: ParticipantData): State {
   return {
     name: d.name,
     id,
@@ -84,6 +84,22 @@ function fromParticipant(id: string, d: ParticipantData): State {
 }
 
 const text = (v: string) => (v.trim() === '' ? undefined : v.trim());
+
+/** The file's data from the form; undefined leaves a field out (or removes it from an existing file). */
+export function toData(s: State): Record<string, unknown> {
+  return {
+    name: s.name.trim(),
+    cohort: s.cohort,
+    site: s.site,
+    role: s.role,
+    team: text(s.team),
+    buddies: s.buddies.length ? s.buddies : undefined,
+    gitHandle: text(s.gitHandle),
+    alumnus: s.alumnus,
+    publicProfile: s.publicProfile,
+    joined: text(s.joined),
+  };
+}
 
 export default function EnrolForm(props: EnrolFormProps) {
   const uid = useId();
@@ -113,23 +129,12 @@ export default function EnrolForm(props: EnrolFormProps) {
   const classmates = props.participants.filter((p) => p.data.cohort === state.cohort && p.id !== participantId);
   const taken = !existing && props.participants.some((p) => p.id === participantId);
 
-  const data: Record<string, unknown> = {
-    name: state.name.trim(),
-    cohort: state.cohort,
-    site: state.site,
-    role: state.role,
-    team: text(state.team),
-    buddies: state.buddies.length ? state.buddies : undefined,
-    gitHandle: text(state.gitHandle),
-    alumnus: state.alumnus,
-    publicProfile: state.publicProfile,
-    joined: text(state.joined),
-  };
+  const data = toData(state);
 
   const files = useMemo(() => {
     if (!checks || !participantId) return checks ? [] : undefined;
     const own = existing
-      ? checks.writeEdit(existing.file, existing.text, data, props.context)
+      ? checks.writeEdit(existing.file, existing.text, data, props.context, toData(fromParticipant(existing.id, existing.data)))
       : checks.writeNew('participants', participantId, demo, data, props.context);
     // buddies are mutual: each buddy's file lists this participant back, and a removed buddy's no longer does
     const others = props.participants.flatMap((p) => {

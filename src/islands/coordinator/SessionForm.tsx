@@ -78,7 +78,7 @@ interface State {
 
 const DEFAULT_ZONE = 'America/New_York';
 
-function fromSession(id: string, d: SessionData): State {
+export function fromSession(id: string, d: SessionData): State {
   const [cohort = '', slug = ''] = id.split('/');
   const place = d.location && d.location !== 'tba' ? d.location : undefined;
   return {
@@ -136,7 +136,7 @@ const text = (v: string) => (v.trim() === '' ? undefined : v.trim());
 const list = (v: string[]) => (v.length === 0 ? undefined : v);
 
 /** The file's data from the form; undefined leaves a field out (or removes it from an existing file). */
-function toData(s: State): Record<string, unknown> {
+export function toData(s: State): Record<string, unknown> {
   const minutes = Number(s.minutes);
   return {
     kind: s.kind,
@@ -200,7 +200,7 @@ export default function SessionForm(props: SessionFormProps) {
 
   const files = useMemo(() => {
     if (!checks) return undefined;
-    if (existing) return [checks.writeEdit(existing.file, existing.text, data, props.context)];
+    if (existing) return [checks.writeEdit(existing.file, existing.text, data, props.context, toData(fromSession(existing.id, existing.data)))];
     return [checks.writeNew('sessions', `${state.cohort}/${slug}`, cohort?.demo ?? false, data, props.context)];
     // data is a new object on every render: its text decides whether the file changes
   }, [checks, existing, JSON.stringify(data), state.cohort, slug, cohort, props.context]);

@@ -6,9 +6,19 @@
 import { suggestId, type CollectionName } from '../../lib/content-model.ts';
 import { checkFormFile, contextRecord, type ContextRecord } from '../../lib/coordinator/check.ts';
 import { checkCollectionFile } from '../../lib/validate/check-file.ts';
-import { contentFilePath, DEMO_HEADER, editYamlFile, newSalt, newYamlFile } from '../../lib/coordinator/files.ts';
+import { changedFields, contentFilePath, DEMO_HEADER, editYamlFile, newSalt, newYamlFile } from '../../lib/coordinator/files.ts';
 import type { Problem } from '../../lib/problems.ts';
 import { formatWhen, sessionInterval, type SessionTimes } from '../../lib/time.ts';
+
+/** The file's problems; a check that fails is itself a problem to report, never a broken form. */
+function safeCheck(path: string, text: string, context: readonly ContextRecord[]): Problem[] {
+  try {
+    return checkFormFile(path, text, context);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    return [{ file: path, line: 1, column: 1, severity: 'error', rule: 'check', message: `the check could not finish (${why}); send the file anyway and read the check on the pull request` }];
+  }
+}
 
 export interface WrittenFile {
   path: string;
@@ -22,13 +32,16 @@ export interface WrittenFile {
 export function writeNew(collection: CollectionName, id: string, demo: boolean, data: Record<string, unknown>, context: readonly ContextRecord[]): WrittenFile {
   const path = contentFilePath(collection, id, demo);
   const text = newYamlFile(data, demo ? [DEMO_HEADER] : []);
-  return { path, text, exists: false, problems: checkFormFile(path, text, context) };
+  return { path, text, exists: false, problems: safeCheck(path, text, context) };
 }
 
-/** An existing file with some keys changed (undefined removes a key), comments and order kept. */
-export function writeEdit(path: string, original: string, changes: Record<string, unknown>, context: readonly ContextRecord[]): WrittenFile {
-  const text = editYamlFile(original, changes);
-  return { path, text, exists: true, problems: checkFormFile(path, text, context) };
+/**
+ * An existing file with some keys changed (undefined removes a key), comments and order kept. With
+ * `before` (the form's data when it opened), only the fields the person changed are written.
+ */
+export function writeEdit(path: string, original: string, changes: Record<string, unknown>, context: readonly ContextRecord[], before?: Record<string, unknown>): WrittenFile {
+  const text = editYamlFile(original, before ? changedFields(before, changes) : changes);
+  return { path, text, exists: true, problems: safeCheck(path, text, context) };
 }
 
 /** When a session happens, in its zone and in the reader's own, or why it cannot be said yet. */

@@ -106,6 +106,19 @@ export function editYamlFile(original: string, changes: Record<string, unknown>)
   return doc.toString(TO_STRING);
 }
 
+/**
+ * The fields a form changed: those whose value differs between what the form showed when it opened
+ * (`before`) and what it holds now (`after`); undefined for a field cleared. Passed to editYamlFile,
+ * it leaves every field the person did not touch exactly as the file writes it.
+ */
+export function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (!sameValue(before[key], after[key])) out[key] = after[key];
+  }
+  return out;
+}
+
 /** The parsed data of a YAML file the forms start from (an empty object when it is not a mapping). */
 export function yamlData(text: string): Record<string, unknown> {
   const data: unknown = parseDocument(text, { schema: 'core' }).toJS();

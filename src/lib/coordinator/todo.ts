@@ -159,7 +159,7 @@ export interface TodoInput {
   proposals: readonly TodoProposal[];
   approvals: readonly TodoApproval[];
   /** One per assessment file. */
-  assessments: readonly { participant: string; assessor: string }[];
+  assessments: readonly { participant: string; assessor: string; date: string }[];
   decisions: readonly TodoDecision[];
 }
 
@@ -342,8 +342,10 @@ export function computeTodo(input: TodoInput): TodoItem[] {
 
   // assessments at graduation
   const assessorsOf = new Map<string, Set<string>>();
-  for (const a of input.assessments) assessorsOf.set(a.participant, (assessorsOf.get(a.participant) ?? new Set()).add(a.assessor));
-  const certified = new Set(input.decisions.filter((d) => d.outcome === 'certified').map((d) => d.participant));
+  // a build as of an earlier day does not see records written after it
+  for (const a of input.assessments.filter((x) => x.date <= today)) assessorsOf.set(a.participant, (assessorsOf.get(a.participant) ?? new Set()).add(a.assessor));
+  const decisions = input.decisions.filter((d) => d.date <= today);
+  const certified = new Set(decisions.filter((d) => d.outcome === 'certified').map((d) => d.participant));
   for (const p of input.participants) {
     if (certified.has(p.id)) continue;
     const assessors = assessorsOf.get(p.id)?.size ?? 0;
@@ -366,7 +368,7 @@ export function computeTodo(input: TodoInput): TodoItem[] {
   }
 
   // decisions and credentials
-  for (const d of input.decisions) {
+  for (const d of decisions) {
     if (d.released !== undefined) continue;
     const p = participantsById.get(d.participant);
     const certifiedDecision = d.outcome === 'certified';
@@ -474,7 +476,7 @@ export function todoInputFromContent(items: Iterable<TodoContentItem>, options: 
         break;
       }
       case 'assessments':
-        input.assessments.push({ participant: first, assessor: s(data['assessor']) ?? second });
+        input.assessments.push({ participant: first, assessor: s(data['assessor']) ?? second, date: s(data['date']) ?? '' });
         break;
       case 'decisions': {
         const outcome = data['outcome'] === 'certified' ? 'certified' : 'further-work';

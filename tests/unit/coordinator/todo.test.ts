@@ -222,9 +222,9 @@ describe('the coordinator’s to-do list', () => {
         ['assessment:ben', 'assessed by 0 faculty members; a decision needs 2 (graduation begins on 20 June 2031)', '2031-04-21'],
       ]);
       input.assessments = [
-        { participant: 'ana', assessor: 'f1' },
-        { participant: 'ana', assessor: 'f2' },
-        { participant: 'ben', assessor: 'f1' },
+        { participant: 'ana', assessor: 'f1', date: '2031-05-01' },
+        { participant: 'ana', assessor: 'f2', date: '2031-05-01' },
+        { participant: 'ben', assessor: 'f1', date: '2031-05-01' },
       ];
       input.decisions = [{ id: 'ben/2031-05-01', participant: 'ben', outcome: 'certified', date: '2031-05-01', released: '2031-05-02' }];
       expect(quiet('2031-05-10')).toEqual([]);
@@ -232,7 +232,7 @@ describe('the coordinator’s to-do list', () => {
 
     it('counts a participant faculty have begun to assess as in graduation, whatever the date', () => {
       const input = complete();
-      input.assessments = [{ participant: 'ana', assessor: 'f1' }];
+      input.assessments = [{ participant: 'ana', assessor: 'f1', date: '2030-11-30' }];
       expect(computeTodo(input)).toEqual([
         expect.objectContaining({ key: 'assessment:ana', missing: 'assessed by 1 faculty member; a decision needs 2 (graduation begins on 20 June 2031)', action: { form: 'assess', params: { participant: 'ana' }, label: 'Record an assessment' } }),
       ]);
@@ -243,7 +243,7 @@ describe('the coordinator’s to-do list', () => {
   describe('decisions and credentials', () => {
     it('lists a further-work decision to release and a certified one whose credential waits for its release, not a released one', () => {
       const input = complete();
-      input.assessments = ['ana', 'ben'].flatMap((p) => [{ participant: p, assessor: 'f1' }, { participant: p, assessor: 'f2' }]);
+      input.assessments = ['ana', 'ben'].flatMap((p) => [{ participant: p, assessor: 'f1', date: '2030-11-15' }, { participant: p, assessor: 'f2', date: '2030-11-15' }]);
       input.decisions = [
         { id: 'ana/2030-11-20', participant: 'ana', outcome: 'further-work', date: '2030-11-20' },
         { id: 'ben/2030-11-21', participant: 'ben', outcome: 'certified', date: '2030-11-21' },
@@ -255,6 +255,10 @@ describe('the coordinator’s to-do list', () => {
       // a release date set for a later day is done: the build issues the credential on that day
       input.decisions = input.decisions.map((d) => ({ ...d, released: '2030-12-24' }));
       expect(computeTodo(input)).toEqual([]);
+      // a build as of an earlier day sees neither the decisions nor the assessments written after it
+      const earlier = { ...input, decisions: input.decisions.map(({ released: _r, ...d }) => d) };
+      expect(keys(computeTodo(on(earlier, '2030-11-20')))).toEqual(['release:ana/2030-11-20']);
+      expect(keys(computeTodo(on(earlier, '2030-11-14')))).toEqual([]);
     });
   });
 
