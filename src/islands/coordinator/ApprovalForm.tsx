@@ -120,9 +120,8 @@ export default function ApprovalForm(props: ApprovalFormProps) {
           <legend>Step</legend>
           {STEPS.map((s) => (
             <label key={s} className="check">
-              <input type="radio" name={id('step')} checked={step === s} onChange={() => open(entry, s)} /> {props.stepLabels[s][0]?.toUpperCase()}
-              {props.stepLabels[s].slice(1)}
-              {proposal?.steps[s] ? ' (recorded: change it)' : ''}
+              <input type="radio" name={id('step')} checked={step === s} onChange={() => open(entry, s)} />{' '}
+              {`${(props.stepLabels[s][0] ?? '').toUpperCase()}${props.stepLabels[s].slice(1)}${proposal?.steps[s] ? ' (recorded: change it)' : ''}`}
             </label>
           ))}
         </fieldset>

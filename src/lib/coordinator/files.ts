@@ -18,8 +18,11 @@ export function contentFilePath(collection: CollectionName, id: string, demo: bo
 /** The first lines of every file the forms write into content/demo/ (demo files say so at the top). */
 export const DEMO_HEADER = 'DEMO CONTENT: fictional, for trying the site. It describes no real person, place or event.';
 
-/** Words YAML 1.1 readers take for booleans or null: written in quotes so every reader sees text. */
-const AMBIGUOUS = /^(y|yes|n|no|on|off|true|false|null|~)$/i;
+/**
+ * Words YAML 1.1 readers take for booleans or null, and times they take for numbers (09:00 is 540
+ * in base 60): written in quotes so every reader sees text.
+ */
+const AMBIGUOUS = /^(?:y|yes|n|no|on|off|true|false|null|~|[-+]?\d+(?::[0-5]?\d)+(?:\.\d*)?)$/i;
 
 const TO_STRING = { lineWidth: 0, flowCollectionPadding: false } as const;
 
