@@ -95,6 +95,16 @@ describe('the coordinator’s forms and to-do page', () => {
     await expect(page.locator('[data-build-date]').getAttribute('data-build-date')).resolves.toBe(DAY);
     expect(await page.locator('[data-todo="assessment:paloma-nubeverde"] a').getAttribute('href')).toBe('/evidence/paloma-nubeverde/assess/');
     expect(await seriousViolations(page)).toEqual([]);
+    // every form's "How this form is used" link lands on its part of the guide
+    const formLinks = await page.locator('.card-grid a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+    expect(formLinks).toHaveLength(7);
+    for (const form of formLinks) {
+      await page.goto(`${before.url}${form.slice(1)}`);
+      const guide = (await page.getByRole('link', { name: 'How this form is used' }).getAttribute('href')) ?? '';
+      await page.goto(`${before.url}${guide.slice(1)}`);
+      await expect(page.locator(`[id="${guide.split('#')[1] ?? ''}"]`).count(), guide).resolves.toBe(1);
+    }
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('records the December call’s attendance from its to-do item, with a reason for an absence', async () => {

@@ -25,6 +25,11 @@ export function formPath(id: CoordinatorFormId): string {
   return `${COORDINATOR_HOME}${id}/`;
 }
 
+/** Where the guide describes a form: its heading's id (the heading is the form's title). */
+export function guideAnchor(id: CoordinatorFormId): string {
+  return formTitle(id).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
 export function formTitle(id: CoordinatorFormId): string {
   return COORDINATOR_FORMS.find((f) => f.id === id)?.title ?? id;
 }

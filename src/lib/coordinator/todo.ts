@@ -42,7 +42,7 @@ export type TodoKind = (typeof TODO_KINDS)[number];
 
 export const TODO_KIND_TITLES: Record<TodoKind, { title: string; help: string }> = {
   attendance: { title: 'Attendance to record', help: 'Sessions that are over, with no attendance recorded for some or all of the cohort.' },
-  tba: { title: 'Sessions to announce', help: `Sessions still "to be announced" within ${NOTICE_DAYS} days of their module, or of the start of the cycle.` },
+  tba: { title: 'Sessions to announce', help: `Sessions still “to be announced” within ${NOTICE_DAYS} days of their module, or of the start of the cycle.` },
   participant: { title: 'Enrolments to complete', help: 'Participants without buddies, or without the git handle they need to send entries.' },
   approval: { title: 'Application projects to approve', help: 'Projects not yet reviewed before the year, or not yet finalised after the first workshop.' },
   assessment: { title: 'Assessments missing at graduation', help: `Participants in graduation who are not certified and have fewer than ${ASSESSMENTS_NEEDED} assessments.` },
