@@ -131,7 +131,7 @@ export async function attendanceFormProps(): Promise<Omit<AttendanceFormProps, '
     .sort((a, b) => Number(b.held) - Number(a.held) || (a.held ? b.date.localeCompare(a.date) : a.date.localeCompare(b.date)) || a.id.localeCompare(b.id));
   const records: AttendanceFormProps['records'] = {};
   for (const r of await recordsOf('attendance')) {
-    records[r.id] = { file: r.file, text: fileText(r.file), present: r.entry.data.present, absent: r.entry.data.absent, recordedBy: r.entry.data.recordedBy };
+    records[r.id] = { file: r.file, text: fileText(r.file), present: r.entry.data.present, absent: r.entry.data.absent, recordedBy: r.entry.data.recordedBy, recordedOn: r.entry.data.recordedOn };
   }
   return {
     sessions,

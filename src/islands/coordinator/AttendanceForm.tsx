@@ -17,7 +17,7 @@ export interface AttendanceFormProps {
   sessions: { id: string; cohort: string; title: string; demo: boolean; date: string; when: string; held: boolean }[];
   participants: { id: string; name: string; cohort: string; joined?: string | undefined }[];
   /** Existing attendance files by session id: path, text and what they record. */
-  records: Record<string, { file: string; text: string; present: string[]; absent: { participant: string; reason: string }[]; recordedBy: string }>;
+  records: Record<string, { file: string; text: string; present: string[]; absent: { participant: string; reason: string }[]; recordedBy: string; recordedOn: string }>;
   faculty: { id: string; name: string; coordinator: boolean }[];
   context: ContextRecord[];
   edit: EditContext;
@@ -25,6 +25,39 @@ export interface AttendanceFormProps {
 }
 
 type Mark = { present: boolean; reason: string };
+type AttendanceRecord = AttendanceFormProps['records'][string];
+
+/** What an attendance record says of each participant, as the checklist's marks. */
+function marksOf(record: AttendanceRecord | undefined): Record<string, Mark> {
+  const marks: Record<string, Mark> = {};
+  for (const p of record?.present ?? []) marks[p] = { present: true, reason: '' };
+  for (const a of record?.absent ?? []) marks[a.participant] = { present: false, reason: a.reason };
+  return marks;
+}
+
+/**
+ * The file's data: the checklist (everyone expected, present unless unticked), and the people an
+ * existing record lists who are not on the checklist (they joined later, or moved), kept as written.
+ */
+export function attendanceData(
+  expected: readonly { id: string }[],
+  marks: Record<string, Mark>,
+  existing: AttendanceRecord | undefined,
+  recordedBy: string,
+  recordedOn: string,
+): Record<string, unknown> {
+  const markOf = (id: string): Mark => marks[id] ?? { present: true, reason: '' };
+  const listed = new Set(expected.map((p) => p.id));
+  return {
+    present: [...expected.filter((p) => markOf(p.id).present).map((p) => p.id), ...(existing?.present ?? []).filter((id) => !listed.has(id))],
+    absent: [
+      ...expected.filter((p) => !markOf(p.id).present).map((p) => ({ participant: p.id, reason: markOf(p.id).reason.trim() })),
+      ...(existing?.absent ?? []).filter((a) => !listed.has(a.participant)),
+    ],
+    recordedBy,
+    recordedOn,
+  };
+}
 
 export default function AttendanceForm(props: AttendanceFormProps) {
   const uid = useId();
@@ -46,11 +79,9 @@ export default function AttendanceForm(props: AttendanceFormProps) {
   const choose = (id: string) => {
     setSessionId(id);
     const record = props.records[id];
-    const next: Record<string, Mark> = {};
-    for (const p of record?.present ?? []) next[p] = { present: true, reason: '' };
-    for (const a of record?.absent ?? []) next[a.participant] = { present: false, reason: a.reason };
-    setMarks(next);
+    setMarks(marksOf(record));
     setRecordedBy(record?.recordedBy ?? defaultRecorder);
+    setRecordedOn(record?.recordedOn ?? props.today);
   };
   useEffect(() => {
     const wanted = queryParam('session');
@@ -64,20 +95,11 @@ export default function AttendanceForm(props: AttendanceFormProps) {
 
   const files = useMemo(() => {
     if (!checks || !session) return undefined;
-    const listed = new Set(expected.map((p) => p.id));
-    // people the record lists who are not on this checklist (joined later, or moved) keep their line
-    const keptPresent = (existing?.present ?? []).filter((id) => !listed.has(id));
-    const keptAbsent = (existing?.absent ?? []).filter((a) => !listed.has(a.participant));
-    const data = {
-      present: [...expected.filter((p) => markOf(p.id).present).map((p) => p.id), ...keptPresent],
-      absent: [...expected.filter((p) => !markOf(p.id).present).map((p) => ({ participant: p.id, reason: markOf(p.id).reason.trim() })), ...keptAbsent],
-      recordedBy,
-      recordedOn,
-    };
+    const data = attendanceData(expected, marks, existing, recordedBy, recordedOn);
     const [cohort = '', slug = ''] = session.id.split('/');
     return [
       existing
-        ? checks.writeEdit(existing.file, existing.text, data, props.context)
+        ? checks.writeEdit(existing.file, existing.text, data, props.context, attendanceData(expected, marksOf(existing), existing, existing.recordedBy, existing.recordedOn))
         : checks.writeNew('attendance', `${cohort}/${slug}`, session.demo, data, props.context),
     ];
   }, [checks, session, existing, expected, marks, recordedBy, recordedOn, props.context]);

@@ -17,6 +17,7 @@ import { readContent } from '../../../src/lib/validate/read-content.ts';
 import { fromSession, toData as sessionData, type SessionData } from '../../../src/islands/coordinator/SessionForm.tsx';
 import { fromParticipant, toData as participantData, type ParticipantData } from '../../../src/islands/coordinator/EnrolForm.tsx';
 import { fromPrevious, toData as cycleData } from '../../../src/islands/coordinator/CycleForm.tsx';
+import { attendanceData } from '../../../src/islands/coordinator/AttendanceForm.tsx';
 
 /** Text people type that YAML, a parser or a URL could take for something else. */
 const HOSTILE = [
@@ -167,6 +168,32 @@ describe('an existing file changed by a form', () => {
       const handle = editYamlFile(text, changedFields(participantData(opened), participantData({ ...opened, gitHandle: '' })));
       expect(yamlData(handle)['gitHandle'], r.file).toBeUndefined();
       expect(checkFormFile(r.file, handle, CONTEXT), r.file).toEqual([]);
+    }
+  });
+});
+
+describe('an attendance record opened in the form', () => {
+  it('is the same file when sent unchanged, and moves only the participant unticked', () => {
+    const records = ROOT_RECORDS.filter((r) => r.collection === 'attendance');
+    expect(records.length).toBeGreaterThan(5);
+    for (const r of records) {
+      const text = readFileSync(join(PROJECT_ROOT, r.file), 'utf8');
+      const data = r.data as { present: string[]; absent: { participant: string; reason: string }[]; recordedBy: string; recordedOn: string };
+      const session = ROOT_RECORDS.find((s) => s.collection === 'sessions' && s.id === r.id);
+      const held = String(session?.data['start']).slice(0, 10);
+      const expected = ROOT_RECORDS.filter((p) => p.collection === 'participants' && p.data['cohort'] === r.id.split('/')[0] && !(typeof p.data['joined'] === 'string' && p.data['joined'] > held));
+      const existing = { file: r.file, text, ...data };
+      const marks = Object.fromEntries([...data.present.map((p) => [p, { present: true, reason: '' }]), ...data.absent.map((a) => [a.participant, { present: false, reason: a.reason }])]);
+      const before = attendanceData(expected, marks, existing, data.recordedBy, data.recordedOn);
+      expect(editYamlFile(text, changedFields(before, before)), r.file).toBe(text);
+      const someone = data.present.find((id) => expected.some((p) => p.id === id));
+      if (!someone) continue;
+      const after = editYamlFile(text, changedFields(before, attendanceData(expected, { ...marks, [someone]: { present: false, reason: 'ill: a fever' } }, existing, data.recordedBy, data.recordedOn)));
+      const read = yamlData(after) as typeof data;
+      expect(read.present, r.file).toEqual(data.present.filter((id) => id !== someone).sort((a, b) => expected.findIndex((p) => p.id === a) - expected.findIndex((p) => p.id === b)));
+      expect(read.absent.map((a) => a.participant).sort(), r.file).toEqual([...data.absent.map((a) => a.participant), someone].sort());
+      expect(read.absent.find((a) => a.participant === someone)?.reason).toBe('ill: a fever');
+      expect(checkFormFile(r.file, after, CONTEXT), r.file).toEqual([]);
     }
   });
 });
