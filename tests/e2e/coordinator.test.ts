@@ -163,15 +163,19 @@ describe('the coordinator’s forms and to-do page', () => {
     sent.push(...files);
   });
 
-  it('enrols a participant without buddies or a handle yet, and gives Teo a buddy in both files', async () => {
+  it('enrols a participant from a new site, without buddies or a handle yet, and gives Teo a buddy in both files', async () => {
     const page = await newPage(browser);
     await page.goto(`${before.url}coordinator/enrol/?cohort=demo-2026`);
     await waitForIslands(page);
     await page.getByLabel('Name', { exact: true }).fill('Nova Ríos-Søndergaard');
     await page.getByLabel('Role in their organisation').selectOption('student');
     await page.getByLabel('Joined on (optional)').fill(DAY);
+    await page.getByLabel('Site or hub', { exact: true }).selectOption({ label: 'A site or hub not listed yet…' });
+    await page.getByLabel('Name of the school, organisation or hub').fill('Escuela del Río (fictional)');
+    await page.getByLabel('Country').fill('Chile');
     const nova = await readyFiles(page);
-    expect(nova.map((f) => f.path)).toEqual(['content/demo/participants/nova-rios-sondergaard.yaml']);
+    expect(nova.map((f) => f.path)).toEqual(['content/demo/participants/nova-rios-sondergaard.yaml', 'content/demo/sites/escuela-del-rio-fictional.yaml']);
+    expect(nova[0]?.text).toContain('site: escuela-del-rio-fictional');
     expect(nova[0]?.text).toContain('publicProfile: false');
     sent.push(...nova);
 
@@ -209,7 +213,7 @@ describe('the coordinator’s forms and to-do page', () => {
   });
 
   it('the files pass npm run validate and the coordinator’s pull-request scope check, and the rebuilt site shows them', async () => {
-    expect(sent.length).toBe(10);
+    expect(sent.length).toBe(11);
     for (const file of sent) project.write(file.path, file.text);
     const validate = project.run('validate', sent.map((f) => f.path));
     expect(`${validate.stdout}${validate.stderr}`).not.toMatch(/\berror\b/);
@@ -240,6 +244,8 @@ describe('the coordinator’s forms and to-do page', () => {
       expect(existsSync(join(rebuilt.outDir, 'certificates/CST-2026-0003/index.html'))).toBe(true);
       await page.goto(`${after.url}certificates/CST-2026-0001/`);
       await expect(page.locator('main').textContent()).resolves.toContain('Revoked on 15 December 2026');
+      await page.goto(`${after.url}participants/nova-rios-sondergaard/`);
+      await expect(page.locator('main').textContent()).resolves.toContain('Escuela del Río (fictional)');
       await page.goto(`${after.url}schedule/`);
       await expect(page.locator('main').textContent()).resolves.toContain('Monthly call, January 2027: “listening”');
       expect(existsSync(join(rebuilt.outDir, 'cohorts/demo-2027/index.html'))).toBe(true);

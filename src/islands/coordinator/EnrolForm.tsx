@@ -1,7 +1,8 @@
 /**
  * Enrol a participant, or complete an enrolment: cohort, site, role, team, buddies, git handle,
  * and their consent to a public profile (no unless they agreed). Buddies are mutual: when a buddy's
- * file does not list this participant back, the form writes that change too.
+ * file does not list this participant back, the form writes that change too; a site not listed yet
+ * is written as a new file with them.
  */
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { ContextRecord } from '../../lib/coordinator/check.ts';
@@ -101,10 +102,14 @@ export function toData(s: State): Record<string, unknown> {
   };
 }
 
+/** The site option that reveals the fields of a site not listed yet. */
+const NEW_SITE = '';
+
 export default function EnrolForm(props: EnrolFormProps) {
   const uid = useId();
   const id = (name: string) => `${uid}-${name}`;
   const [target, setTarget] = useState('');
+  const [newSite, setNewSite] = useState({ name: '', id: '', idTouched: false, kind: 'site' as 'site' | 'hub', city: '', country: '' });
   const [state, setState] = useState<State>(() => blank(props));
   const [idTouched, setIdTouched] = useState(false);
   const set = <K extends keyof State>(key: K, value: State[K]) => setState((s) => ({ ...s, [key]: value }));
@@ -131,11 +136,19 @@ export default function EnrolForm(props: EnrolFormProps) {
 
   const data = toData(state);
 
+  const siteId = newSite.idTouched ? newSite.id : (checks?.suggestId(newSite.name) ?? '');
+  const addingSite = state.site === NEW_SITE;
   const files = useMemo(() => {
     if (!checks || !participantId) return checks ? [] : undefined;
+    // a site not listed yet is written too, and the participant's file is checked as if it were merged
+    const site = addingSite
+      ? { ...checks.writeNew('sites', siteId, demo, { name: newSite.name.trim(), kind: newSite.kind, city: newSite.city.trim() || undefined, country: newSite.country.trim() }, props.context), title: `The new site: ${newSite.name.trim() || siteId}` }
+      : undefined;
+    const context = site ? [...props.context, ...checks.asContext(site.path, site.text)] : props.context;
+    const withSite = addingSite ? { ...data, site: siteId } : data;
     const own = existing
-      ? checks.writeEdit(existing.file, existing.text, data, props.context, toData(fromParticipant(existing.id, existing.data)))
-      : checks.writeNew('participants', participantId, demo, data, props.context);
+      ? checks.writeEdit(existing.file, existing.text, withSite, context, toData(fromParticipant(existing.id, existing.data)))
+      : checks.writeNew('participants', participantId, demo, withSite, context);
     // buddies are mutual: each buddy's file lists this participant back, and a removed buddy's no longer does
     const others = props.participants.flatMap((p) => {
       if (p.id === participantId) return [];
@@ -148,13 +161,14 @@ export default function EnrolForm(props: EnrolFormProps) {
       const file = checks.writeEdit(p.file, p.text, { buddies }, withOwn);
       return [{ ...file, title: `Also change ${p.data.name}’s file: ${chosen ? 'add' : 'remove'} ${state.name.trim() || participantId} as a buddy` }];
     });
-    return [own, ...others];
+    return [own, ...(site ? [site] : []), ...others];
     // data is a new object on every render: its text decides whether the files change
-  }, [checks, existing, participantId, demo, JSON.stringify(data), props.context, props.participants]);
+  }, [checks, existing, participantId, demo, JSON.stringify(data), addingSite, siteId, newSite, props.context, props.participants]);
 
   const extra: string[] = [];
   if (!state.name.trim()) extra.push('write the participant’s name');
   if (taken) extra.push(`there is already a participant ${participantId}: choose them under “Participant” to change their file, or change the file name`);
+  if (addingSite && props.sites.some((s) => s.id === siteId)) extra.push(`there is already a site ${siteId}: choose it from the list`);
 
   return (
     <div className="composer coordinator-form" onFocusCapture={start} onPointerDownCapture={start} onKeyDownCapture={start}>
@@ -201,8 +215,39 @@ export default function EnrolForm(props: EnrolFormProps) {
                 {s.name}
               </option>
             ))}
+            <option value={NEW_SITE}>A site or hub not listed yet…</option>
           </select>
         </Field>
+        {addingSite && (
+          <fieldset>
+            <legend>The new site or hub</legend>
+            <Field id={id('siteName')} label="Name of the school, organisation or hub">
+              <input id={id('siteName')} value={newSite.name} onChange={(e) => setNewSite((s) => ({ ...s, name: e.target.value }))} />
+            </Field>
+            <Field id={id('siteId')} label="Its file name" help="Made from the name; lowercase letters, digits and hyphens.">
+              <input
+                id={id('siteId')}
+                value={siteId}
+                onChange={(e) => setNewSite((s) => ({ ...s, id: e.target.value, idTouched: true }))}
+                aria-describedby={`${id('siteId')}-help`}
+              />
+            </Field>
+            <label className="check">
+              <input type="radio" name={id('siteKind')} checked={newSite.kind === 'site'} onChange={() => setNewSite((s) => ({ ...s, kind: 'site' }))} /> A site: one school
+              or organisation
+            </label>
+            <label className="check">
+              <input type="radio" name={id('siteKind')} checked={newSite.kind === 'hub'} onChange={() => setNewSite((s) => ({ ...s, kind: 'hub' }))} /> A hub: a regional
+              network
+            </label>
+            <Field id={id('siteCity')} label="City (optional)">
+              <input id={id('siteCity')} value={newSite.city} onChange={(e) => setNewSite((s) => ({ ...s, city: e.target.value }))} />
+            </Field>
+            <Field id={id('siteCountry')} label="Country">
+              <input id={id('siteCountry')} value={newSite.country} onChange={(e) => setNewSite((s) => ({ ...s, country: e.target.value }))} />
+            </Field>
+          </fieldset>
+        )}
         <Field id={id('role')} label="Role in their organisation">
           <select id={id('role')} value={state.role} onChange={(e) => set('role', e.target.value)}>
             {props.roles.map((r) => (

@@ -26,6 +26,7 @@
  * - credentials: a certified decision with no `released` date (its credential is issued on release).
  */
 import { PROGRAM_TIME_ZONE } from '../build-date.ts';
+import { localDate } from '../coverage.ts';
 import { formatDate, sessionInterval } from '../time.ts';
 import { nextYearDate } from './cycle.ts';
 import { APPROVAL_STEP_LABELS, approvalPath, type ApprovalStep } from '../../schemas/approval.ts';
@@ -169,11 +170,6 @@ export function addDays(date: string, days: number): string {
   return new Date(Date.UTC(y ?? 2000, (m ?? 1) - 1, (d ?? 1) + days)).toISOString().slice(0, 10);
 }
 
-/** The calendar date of an instant in a zone. */
-function dateIn(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
-}
-
 const isDate = (v: string | undefined): v is string => v !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(v);
 
 /**
@@ -234,7 +230,7 @@ export function computeTodo(input: TodoInput): TodoItem[] {
     const held = sessionDate(s);
     const expected = members(s.cohort).filter((p) => !isDate(p.joined) || p.joined <= held);
     if (expected.length === 0) continue;
-    const due = dateIn(interval.end, s.timeZone);
+    const due = localDate(interval.end, s.timeZone);
     const record = attendance.get(s.id);
     const base = { key: `attendance:${s.id}`, kind: 'attendance' as const, cohort: s.cohort, demo: s.demo, subject: s.title, due };
     if (!record) {
@@ -304,7 +300,7 @@ export function computeTodo(input: TodoInput): TodoItem[] {
     const yearStart = isDate(p.joined) && p.joined > cohort.start ? p.joined : cohort.start;
     const reviewDue = addDays(yearStart, -NOTICE_DAYS);
     const firstWorkshop = firstWorkshopOf(p.cohort);
-    const workshopEnd = firstWorkshop ? dateIn(firstWorkshop.interval.end, firstWorkshop.s.timeZone) : undefined;
+    const workshopEnd = firstWorkshop ? localDate(firstWorkshop.interval.end, firstWorkshop.s.timeZone) : undefined;
     const finalDue = workshopEnd !== undefined && isDate(p.joined) && p.joined > workshopEnd ? p.joined : workshopEnd;
     const finalIsDue = firstWorkshop !== undefined && finalDue !== undefined && firstWorkshop.interval.end.getTime() <= now.getTime() && finalDue <= today;
     if (today < reviewDue && !finalIsDue) continue;
