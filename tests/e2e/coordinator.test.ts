@@ -38,10 +38,23 @@ async function todoKeys(page: Page, site: string): Promise<string[]> {
   return page.locator('[data-todo]').evaluateAll((items) => items.map((i) => i.getAttribute('data-todo') ?? ''));
 }
 
+/** A page that records console errors (a content-security-policy refusal of the forms' checks shows there). */
+async function formPage(browser: Browser, options: Parameters<typeof newPage>[1] = {}): Promise<Page> {
+  const page = await newPage(browser, options);
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  consoleErrors.set(page, errors);
+  return page;
+}
+const consoleErrors = new WeakMap<Page, string[]>();
+
 /** The files a form shows, once its check says they are ready, with the links that hand them to the git host. */
 async function readyFiles(page: Page): Promise<Sent[]> {
   await page.getByTestId('form-ok').waitFor();
   expect(await seriousViolations(page)).toEqual([]);
+  expect(consoleErrors.get(page) ?? []).toEqual([]);
   const out: Sent[] = [];
   for (const block of await page.locator('[data-file]').all()) {
     const path = (await block.getAttribute('data-file')) ?? '';
@@ -108,7 +121,7 @@ describe('the coordinator’s forms and to-do page', () => {
   });
 
   it('records the December call’s attendance from its to-do item, with a reason for an absence', async () => {
-    const page = await newPage(browser);
+    const page = await formPage(browser);
     await page.goto(`${before.url}coordinator/`);
     await page.locator('[data-todo="attendance:demo-2026/call-2026-12"] a').click();
     await waitForIslands(page);
@@ -125,7 +138,7 @@ describe('the coordinator’s forms and to-do page', () => {
   });
 
   it('records Daichi’s final approval step from its to-do item', async () => {
-    const page = await newPage(browser);
+    const page = await formPage(browser);
     await page.goto(`${before.url}coordinator/`);
     await page.locator('[data-todo="approval:daichi-mizukagami/project-proposal-soil-to-school"] a').click();
     await waitForIslands(page);
@@ -138,7 +151,7 @@ describe('the coordinator’s forms and to-do page', () => {
   });
 
   it('releases Haruka’s certified decision and writes where her credential goes', async () => {
-    const page = await newPage(browser);
+    const page = await formPage(browser);
     await page.goto(`${before.url}coordinator/`);
     await page.locator('[data-todo="credential:haruka-kumonoue/2026-11-27"] a').click();
     await waitForIslands(page);
@@ -154,7 +167,7 @@ describe('the coordinator’s forms and to-do page', () => {
   });
 
   it('revokes Oskar’s credential with a reason', async () => {
-    const page = await newPage(browser);
+    const page = await formPage(browser);
     await page.goto(`${before.url}coordinator/revoke/?decision=oskar-molleskov/2026-11-20`);
     await waitForIslands(page);
     await page.getByLabel('Reason').fill('Certified in error: the final report was another participant’s.');
@@ -164,7 +177,7 @@ describe('the coordinator’s forms and to-do page', () => {
   });
 
   it('enrols a participant from a new site, without buddies or a handle yet, and gives Teo a buddy in both files', async () => {
-    const page = await newPage(browser);
+    const page = await formPage(browser);
     await page.goto(`${before.url}coordinator/enrol/?cohort=demo-2026`);
     await waitForIslands(page);
     await page.getByLabel('Name', { exact: true }).fill('Nova Ríos-Søndergaard');
@@ -188,7 +201,7 @@ describe('the coordinator’s forms and to-do page', () => {
   });
 
   it('announces a January call, in its zone and in the reader’s', async () => {
-    const page = await newPage(browser, { timezoneId: 'Europe/Copenhagen' });
+    const page = await formPage(browser, { timezoneId: 'Europe/Copenhagen' });
     await page.goto(`${before.url}coordinator/session/?cohort=demo-2026`);
     await waitForIslands(page);
     await page.getByLabel('Title').fill('Monthly call, January 2027: “listening”');
@@ -202,7 +215,7 @@ describe('the coordinator’s forms and to-do page', () => {
   });
 
   it('opens the next demo cycle from this one', async () => {
-    const page = await newPage(browser);
+    const page = await formPage(browser);
     await page.goto(`${before.url}coordinator/cycle/?from=demo-2026`);
     await waitForIslands(page);
     await page.getByLabel('Title').fill('Demo cohort 2027–2028 (fictional)');
