@@ -87,8 +87,9 @@ export interface SyntheticContent {
 }
 
 export const DEFAULT_AS_OF = '2026-11-15';
-export const ASSESSORS = ['peter-m-senge', 'mette-miriam-boell', 'hanneli-aagotsdatter'] as const;
-const COORDINATOR = 'julie-diaz';
+/** Invented faculty who sign the synthetic records: a real person's name never goes on a fictional record. */
+export const ASSESSORS = ['synthetic-assessor-a', 'synthetic-assessor-b', 'synthetic-assessor-c'] as const;
+const COORDINATOR = 'synthetic-coordinator';
 const REAL_CRITERIA = ['application-project', 'buddy-checkins', 'calls', 'coaching', 'cultivation-practice', 'reflective-portfolio', 'workshops'];
 
 // ------------------------------------------------------------------ randomness
@@ -600,6 +601,15 @@ export function generateSyntheticContent(options: SyntheticOptions = {}): Synthe
     '',
   ].join('\n'));
 
+  // invented faculty, next to the real program's faculty the project copies
+  for (const [i, id] of [...ASSESSORS, COORDINATOR].entries()) {
+    const assessor = i < ASSESSORS.length;
+    add(
+      `faculty/${id}.md`,
+      `---\n# Synthetic faculty member (benchmark); not a real person.\n${yamlFile({ name: `Synthetic ${assessor ? `Assessor ${String.fromCharCode(65 + i)}` : 'Coordinator'}`, role: assessor ? 'facilitator' : 'coordinator', affiliation: 'Synthetic benchmark faculty (invented)', assessor })}---\n`,
+    );
+  }
+
   // sites
   const sites: string[] = [];
   for (let i = 0; i < siteCount; i++) {
@@ -659,7 +669,7 @@ export function generateSyntheticContent(options: SyntheticOptions = {}): Synthe
               end: `${s.lastDay}T12:30`,
               timeZone: 'America/New_York',
               location: { name: 'Riverbend Conference House', city: 'Cambridge', region: 'Massachusetts', country: 'United States' },
-              speakers: ['peter-m-senge', 'mette-miriam-boell'],
+              speakers: [ASSESSORS[0], ASSESSORS[1]],
             }
           : {
               kind: 'call',

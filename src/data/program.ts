@@ -120,11 +120,17 @@ export async function getFaculty(): Promise<FacultyEntry[]> {
   return faculty;
 }
 
+/** The program's faculty by role; the invented demo faculty are not the program's (see getDemoFaculty). */
 export async function getFacultyGroups(): Promise<FacultyGroup[]> {
-  const all = await getFaculty();
+  const all = (await getFaculty()).filter((f) => !isDemo(f));
   return FACULTY_ROLES.map((role) => ({ role, title: FACULTY_GROUP_TITLES[role], members: all.filter((f) => f.data.role === role) })).filter(
     (g) => g.members.length > 0,
   );
+}
+
+/** The invented faculty who sign the demo cohort's records (only the faculty build has them). */
+export async function getDemoFaculty(): Promise<FacultyEntry[]> {
+  return (await getFaculty()).filter((f) => isDemo(f));
 }
 
 /** The virtual calls that belong to a module, in date order. */

@@ -4,6 +4,8 @@
  */
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import Excerpt from './Excerpt.tsx';
+import { DemoBadge } from './DemoBadge.tsx';
+import { DEMO_SEARCH_META } from '../lib/demo-mark.ts';
 import { loadPagefind, type PagefindResultData } from './pagefind-client.ts';
 import { pagefindFilters, searchFromState, stateFromSearch, toggleValue, type BrowseState, type SortOrder } from './browse-state.ts';
 
@@ -141,6 +143,7 @@ export default function Browse({ base, filters, pageSize = 20 }: Props) {
             {hits.map((hit) => (
               <li key={hit.id}>
                 <a href={hit.data.url}>{hit.data.meta['title'] ?? hit.data.url}</a>
+                {hit.data.meta[DEMO_SEARCH_META] && <> <DemoBadge /></>}
                 <div className="entry-meta">
                   {[hit.data.meta['participant'], hit.data.meta['kind'], hit.data.meta['date']].filter(Boolean).join(' · ')}
                 </div>

@@ -6,10 +6,13 @@
  */
 import { useEffect, useState } from 'react';
 import { describeLocal } from './local-time-format.ts';
+import { DemoBadge } from './DemoBadge.tsx';
 
 export interface CallInfo {
   id: string;
   title: string;
+  /** A session of the fictional demo cohort. */
+  demo?: boolean | undefined;
   theme?: string | undefined;
   /** The pre-work, already rendered and sanitised at build time (src/lib/markdown-text.ts). */
   preworkHtml?: string | undefined;
@@ -76,6 +79,7 @@ export default function NextCall({ calls, resources, builtAt, now }: Props) {
           <div data-testid="next-call" data-call={next.id}>
             <p>
               <a href={next.href}>{next.title}</a>
+              {next.demo && <> <DemoBadge /></>}
             </p>
             {next.theme && (
               <p>

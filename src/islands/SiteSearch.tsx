@@ -5,6 +5,8 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import Excerpt from './Excerpt.tsx';
+import { DemoBadge } from './DemoBadge.tsx';
+import { DEMO_SEARCH_META } from '../lib/demo-mark.ts';
 import { loadPagefind, type PagefindResultData } from './pagefind-client.ts';
 
 interface Props {
@@ -74,6 +76,7 @@ export default function SiteSearch({ base }: Props) {
         {hits.slice(0, shown).map((hit) => (
           <li key={hit.id}>
             <a href={hit.data.url}>{hit.data.meta['title'] ?? hit.data.url}</a>
+            {hit.data.meta[DEMO_SEARCH_META] && <> <DemoBadge /></>}
             {hit.data.meta['kind'] && <span className="muted small"> · {hit.data.meta['kind']}</span>}
             <Excerpt html={hit.data.excerpt} />
           </li>

@@ -55,7 +55,8 @@ export const COLLECTIONS = [
   { name: 'cohorts', folder: 'cohorts', kinds: ['yaml'], depth: 0, schema: cohortSchema, components: {}, what: 'a cohort', demo: true },
   { name: 'modules', folder: 'modules', kinds: ['md'], depth: 0, schema: moduleSchema, components: {}, what: 'a module', demo: true },
   { name: 'sessions', folder: 'sessions', kinds: ['yaml'], depth: 1, schema: sessionSchema, components: {}, what: 'a session', demo: true },
-  { name: 'faculty', folder: 'faculty', kinds: ['md'], depth: 0, schema: facultySchema, components: {}, what: 'a faculty member', demo: false },
+  // demo faculty are the invented assessors of the demo cohort's records (never a real person)
+  { name: 'faculty', folder: 'faculty', kinds: ['md'], depth: 0, schema: facultySchema, components: {}, what: 'a faculty member', demo: true },
   { name: 'sites', folder: 'sites', kinds: ['yaml'], depth: 0, schema: siteSchema, components: {}, what: 'a site', demo: true },
   { name: 'participants', folder: 'participants', kinds: ['yaml'], depth: 0, schema: participantSchema, components: {}, what: 'a participant', demo: true },
   { name: 'portfolios', folder: 'portfolios', kinds: ['md', 'mdx'], depth: 1, schema: portfolioEntrySchema, components: PORTFOLIO_COMPONENTS, what: 'a portfolio entry', demo: true },

@@ -43,7 +43,7 @@ import { DateTime } from 'luxon';
 import { APPROVAL_STEP_LABELS, APPROVAL_STEPS, approvalPath, type Approval, type ApprovalStep } from '../schemas/approval.ts';
 import type { Attendance } from '../schemas/attendance.ts';
 import type { Cohort } from '../schemas/cohort.ts';
-import type { Criterion, EvidenceRule } from '../schemas/framework.ts';
+import { ruleBasis, type Criterion, type EvidenceRule, type SourceKind } from '../schemas/framework.ts';
 import type { Participant } from '../schemas/participant.ts';
 import type { EntryType, PortfolioEntry, ProjectStage } from '../schemas/portfolio-entry.ts';
 import type { Session, SessionKind } from '../schemas/session.ts';
@@ -168,6 +168,12 @@ export interface CriterionCoverage {
   progress: { have: number; need: number };
   /** For a criterion whose rule includes the application project: its proposal and approval steps. */
   project?: ProjectApproval | undefined;
+  /**
+   * What the criterion's rule rests on: `brochure` (every part stated by the program), `faculty`
+   * (some part set by the faculty), or `proposal` (some part only proposed, not yet confirmed by the
+   * faculty, so the requirement may still change).
+   */
+  basis?: SourceKind | undefined;
 }
 
 export type IgnoreReason = 'before-cohort' | 'after-cohort' | 'after-as-of';
@@ -265,7 +271,8 @@ const KIND_NOUNS: Record<SessionKind, [one: string, many: string]> = {
   call: ['call', 'calls'],
 };
 
-function nounFor(types: readonly EntryType[], stage: ProjectStage | undefined, plural: boolean): string {
+/** "coaching entry", "reflections or workshop reflections": how messages and pages name the entries a rule counts. */
+export function nounFor(types: readonly EntryType[], stage: ProjectStage | undefined, plural: boolean): string {
   const index = plural ? 1 : 0;
   if (stage !== undefined) return STAGE_NOUNS[stage][index];
   return types.map((t) => NOUNS[t][index]).join(' or ');
@@ -511,6 +518,8 @@ export function evaluateCoverage(input: CoverageInput): CoverageResult {
     attendance.set(record.session, index);
   }
 
+  const bases = new Map(input.criteria.map((c) => [c.id, ruleBasis(c.evidence)]));
+
   const approvalSteps = new Map<string, CoverageApproval[]>();
   for (const approval of input.approvals) if (approval.date <= asOfDate) push(approvalSteps, approval.entry, approval);
 
@@ -580,6 +589,7 @@ export function evaluateCoverage(input: CoverageInput): CoverageResult {
         summary: outcome.summary,
         progress: { have: outcome.have, need: outcome.need },
         ...(outcome.project ? { project: outcome.project } : {}),
+        basis: bases.get(criterion.id),
       });
     }
     participants.set(participant.id, { participant: participant.id, cohort: participant.cohort, criteria, ignored });

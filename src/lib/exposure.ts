@@ -29,9 +29,14 @@ export function ownerOf(collection: string, id: string): string | undefined {
   return undefined;
 }
 
-/** How a stored item is exposed; undefined means "show to nobody but faculty" (unknown owner). */
-export function exposureOf(collection: string, id: string, data: Record<string, unknown>, policy: PolicyContext): Exposure | undefined {
+/**
+ * How a stored item is exposed; undefined means "show to nobody but faculty" (unknown owner).
+ * `demo`: the file is under content/demo/.
+ */
+export function exposureOf(collection: string, id: string, data: Record<string, unknown>, policy: PolicyContext, demo = false): Exposure | undefined {
   if (FACULTY_ONLY.has(collection)) return { visibility: 'faculty' };
+  // invented assessors exist only to sign the demo cohort's faculty records, which only the faculty site shows
+  if (collection === 'faculty' && demo) return { visibility: 'faculty' };
   if (collection === 'participants') {
     return participantExposure({ cohort: String(data['cohort'] ?? ''), publicProfile: data['publicProfile'] === true });
   }

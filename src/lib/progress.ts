@@ -21,6 +21,9 @@ export interface ProgressInput {
   composeUrl?: string | undefined;
 }
 
+/** Next to a criterion whose rule is partly a proposal the faculty have not confirmed. */
+export const PROPOSED_NOTE = 'the requirement is proposed, not yet confirmed by the faculty';
+
 export interface ProgressSummary {
   text: string;
   markdown: string;
@@ -48,8 +51,10 @@ export function progressSummary(input: ProgressInput): ProgressSummary {
     const type = suggestedEntryType(c.evidence);
     const missing = cell?.missing ?? '';
     const link = missing && type ? composeLink(input, type, c.id) : undefined;
-    lines.push(`  ${status.symbol} ${c.title}: ${status.label.toLowerCase()}${missing ? `; ${missing}` : ''}${link ? ` (write one: ${link})` : ''}`);
-    md.push(`| ${c.title} | ${status.symbol} ${status.label} | ${missing.replace(/\|/g, '\\|')}${link ? ` [Write an entry](${link})` : ''} |`);
+    // a requirement nobody has confirmed yet may change: say so next to it
+    const proposed = cell?.basis === 'proposal' ? PROPOSED_NOTE : '';
+    lines.push(`  ${status.symbol} ${c.title}: ${status.label.toLowerCase()}${missing ? `; ${missing}` : ''}${link ? ` (write one: ${link})` : ''}${proposed ? ` [${proposed}]` : ''}`);
+    md.push(`| ${c.title}${proposed ? ` (${proposed})` : ''} | ${status.symbol} ${status.label} | ${missing.replace(/\|/g, '\\|')}${link ? ` [Write an entry](${link})` : ''} |`);
   }
   if (input.decision) {
     const outcome = OUTCOME_LABELS[input.decision.outcome];

@@ -16,6 +16,8 @@ function inner(schema: AnySchema): AnySchema | undefined {
     return def['innerType'] as AnySchema;
   }
   if (def['type'] === 'pipe') return def['in'] as AnySchema;
+  // a recursive schema (the parts of an `all` rule) documents its fields like any other
+  if (def['type'] === 'lazy') return (def['getter'] as () => AnySchema)();
   return undefined;
 }
 

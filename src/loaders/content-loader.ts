@@ -111,8 +111,8 @@ export function contentLoader(options: LoaderOptions): Loader {
         return ctx.parseData(props);
       };
 
-      const visible = (id: string, data: Record<string, unknown>) => {
-        const exposure = exposureOf(spec.name, id, data, policy);
+      const visible = (id: string, data: Record<string, unknown>, file: string | undefined) => {
+        const exposure = exposureOf(spec.name, id, data, policy, (file ?? '').startsWith('content/demo/'));
         return exposure !== undefined && isVisibleTo(audience, exposure);
       };
 
@@ -121,7 +121,7 @@ export function contentLoader(options: LoaderOptions): Loader {
           if (prop === 'set') {
             return (entry: Parameters<typeof target.set>[0]) => {
               const file = entry.filePath ?? '';
-              if (refused.has(file) || !visible(entry.id, entry.data)) {
+              if (refused.has(file) || !visible(entry.id, entry.data, entry.filePath)) {
                 target.delete(entry.id);
                 return false;
               }
@@ -141,7 +141,7 @@ export function contentLoader(options: LoaderOptions): Loader {
       await inner.load({ ...ctx, store, parseData, generateDigest, entryTypes } as LoaderContext);
 
       for (const [id, entry] of ctx.store.entries()) {
-        if (refused.has(entry.filePath ?? '') || !visible(id, entry.data)) ctx.store.delete(id);
+        if (refused.has(entry.filePath ?? '') || !visible(id, entry.data, entry.filePath)) ctx.store.delete(id);
       }
       if (problems.length) throw new ContentError(problems, `The ${spec.name} collection has problems`);
     },

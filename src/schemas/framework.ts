@@ -1,6 +1,12 @@
 /**
  * A qualification criterion: `content/framework/<criterion-id>.yaml`.
  *
+ * Every criterion and every evidence rule says where it comes from (`source`), so that every number
+ * and requirement the public site shows can be traced: the brochure (quoting the sentence it rests
+ * on), a decision of the assessing faculty (who, when), or, until someone has set it, a proposal. The
+ * faculty confirm a proposal by editing that one criterion file: they replace `proposal:` with
+ * `faculty: { by: [...], date: ... }` (and change the rule if they decide otherwise).
+ *
  * `evidence` says, declaratively, what meets the criterion, so the evidence matrix
  * (src/lib/coverage.ts) can be computed from files instead of being ticked by hand:
  *
@@ -15,7 +21,109 @@
 import { z } from 'zod';
 import { ENTRY_TYPES, PROJECT_STAGES, type EntryType, type ProjectStage } from './portfolio-entry.ts';
 import { SESSION_KINDS, type SessionKind } from './session.ts';
-import { field, idRef, line } from './common.ts';
+import { field, idRef, isoDate, line } from './common.ts';
+
+/** The brochure's title for a graduate, word for word. */
+export const QUALIFICATION_TITLE = 'MIT-JWEL Compassionate Systems Trainer';
+
+/** Stated in the program's brochure: the sentence the criterion or rule rests on, quoted exactly. */
+export interface BrochureSource {
+  brochure: string;
+}
+
+/** Set by the assessing faculty: who decided, and when. */
+export interface FacultySource {
+  faculty: { by: string[]; date: string; note?: string | undefined };
+}
+
+/** Not set by anyone yet: proposed, with why, until the faculty confirm or change it. */
+export interface ProposalSource {
+  proposal: string;
+}
+
+export type RuleSource = BrochureSource | FacultySource | ProposalSource;
+export type SourceKind = 'brochure' | 'faculty' | 'proposal';
+
+export function sourceKind(source: RuleSource): SourceKind {
+  return 'brochure' in source ? 'brochure' : 'faculty' in source ? 'faculty' : 'proposal';
+}
+
+const SOURCE_KINDS = ['brochure', 'faculty', 'proposal'] as const;
+const SOURCE_EXAMPLE = 'source: { brochure: "Be present at all three face-to-face sessions (15 days total)." }';
+const SOURCE_HELP =
+  'source must say where this comes from: write exactly one of brochure: "the sentence of the brochure it rests on", faculty: { by: [ids of the assessing faculty who decided], date: YYYY-MM-DD }, or proposal: "why this is proposed" until the faculty decide';
+
+const quote = z
+  .string({ error: 'brochure must be the sentence of the brochure this rests on, quoted exactly, for example "Be present at all three face-to-face sessions (15 days total)."' })
+  .trim()
+  .min(10, { message: 'brochure must quote the whole sentence this rests on, for example "Be present at all three face-to-face sessions (15 days total)."' })
+  .max(600, { message: 'brochure must quote one sentence of the brochure (at most 600 characters), not a passage' });
+
+const facultyDecision = z.strictObject({
+  by: field(
+    z
+      .array(idRef('faculty member', 'peter-m-senge'), { error: 'by must be a list of faculty ids, for example [peter-m-senge, mette-miriam-boell]' })
+      .min(1, { message: 'by must name the assessing faculty who decided, for example [peter-m-senge, mette-miriam-boell]' }),
+    { description: 'ids of the assessing faculty who decided', example: '[peter-m-senge, mette-miriam-boell]' },
+  ),
+  date: field(isoDate, { description: 'date of the decision, YYYY-MM-DD', example: '2020-07-03' }),
+  note: field(line('the note', 500).optional(), { description: 'where the decision is recorded, or what it says (optional)', example: 'Faculty meeting after the first workshop.' }),
+});
+
+/** Exactly one key, so that a source is never two things at once. */
+export const ruleSourceSchema: z.ZodType<RuleSource> = z
+  .looseObject({
+    brochure: field(quote.optional(), { description: 'the sentence of the brochure this rests on, quoted exactly', example: '"Be present at all three face-to-face sessions (15 days total)."' }),
+    faculty: field(facultyDecision.optional(), { description: 'the decision of the assessing faculty that set this: who and when', example: '{ by: [peter-m-senge, mette-miriam-boell], date: 2020-07-03 }' }),
+    proposal: field(line('the proposal', 600).optional(), {
+      description: 'why this is proposed, while nobody has set it; the faculty confirm it by replacing proposal with faculty',
+      example: '"The brochure sets no number; three accounts of coaching are proposed."',
+    }),
+  }, { error: SOURCE_HELP })
+  .superRefine((value, ctx) => {
+    const unknown = Object.keys(value).filter((key) => !(SOURCE_KINDS as readonly string[]).includes(key));
+    for (const key of unknown) ctx.addIssue({ code: 'custom', path: [key], message: `${key} is not a kind of source; ${SOURCE_HELP}` });
+    const given = SOURCE_KINDS.filter((k) => value[k] !== undefined);
+    if (given.length === 0 && unknown.length === 0) ctx.addIssue({ code: 'custom', message: SOURCE_HELP });
+    if (given.length > 1) ctx.addIssue({ code: 'custom', message: `source gives ${given.join(' and ')}; give exactly one. ${SOURCE_HELP}` });
+  })
+  .transform((value): RuleSource => {
+    if (value.brochure !== undefined) return { brochure: value.brochure };
+    if (value.faculty !== undefined) return { faculty: value.faculty };
+    return { proposal: value.proposal ?? '' };
+  });
+
+const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+
+/**
+ * Why a rule's numbers are not what its brochure sentence says, or undefined. A number or a monthly
+ * rhythm the brochure does not state cannot be "stated by the program": it is a proposal until the
+ * faculty set it.
+ */
+function unstatedByBrochure(rule: { rule: string; min?: number; source?: RuleSource | undefined }): { path: string; message: string } | undefined {
+  const quote = rule.source && 'brochure' in rule.source ? rule.source.brochure.toLowerCase() : undefined;
+  if (quote === undefined) return undefined;
+  const instead = 'write source: { proposal: "why" } until the faculty set it, then source: { faculty: { by: [ids], date: YYYY-MM-DD } }';
+  if (rule.rule === 'monthly' && !/month/.test(quote)) {
+    return { path: 'source', message: `a monthly rule needs a brochure sentence that speaks of months, and the one quoted does not; ${instead}` };
+  }
+  const min = rule.min;
+  if (min !== undefined && min > 1) {
+    const word = NUMBER_WORDS[min];
+    const stated = new RegExp(`(^|[^0-9])${min}([^0-9]|$)`).test(quote) || (word !== undefined && new RegExp(`\\b${word}\\b`).test(quote));
+    if (!stated) return { path: 'min', message: `${min} is not stated in the brochure sentence quoted under source, so it is not the program's number; ${instead}` };
+  }
+  return undefined;
+}
+
+/** Adds the problem of `unstatedByBrochure` to a rule's schema. */
+function checkStated(value: { rule: string; min?: number; source?: RuleSource | undefined }, ctx: z.RefinementCtx): void {
+  const problem = unstatedByBrochure(value);
+  if (problem) ctx.addIssue({ code: 'custom', path: [problem.path], message: problem.message });
+}
+
+const sourceField = (what: string) =>
+  field(ruleSourceSchema, { description: `where ${what} comes from: brochure (the sentence), faculty (who, when) or proposal (why)`, example: SOURCE_EXAMPLE.replace(/^source: /, '') });
 
 export const EVIDENCE_RULES = ['entries', 'monthly', 'attendance', 'project', 'all'] as const;
 export type EvidenceRuleName = (typeof EVIDENCE_RULES)[number];
@@ -27,23 +135,32 @@ export interface EntriesRule {
   min: number;
   stage?: ProjectStage | undefined;
   tagged: boolean;
+  /** Where the rule comes from; always present in a rule read from a file (the schema requires it). */
+  source?: RuleSource | undefined;
 }
 
 export interface MonthlyRule {
   rule: 'monthly';
   type: EntryType[];
   min: number;
+  /** Where the rule comes from; always present in a rule read from a file (the schema requires it). */
+  source?: RuleSource | undefined;
 }
 
 export interface AttendanceRule {
   rule: 'attendance';
   kind: SessionKind;
+  /** Where the rule comes from; always present in a rule read from a file (the schema requires it). */
+  source?: RuleSource | undefined;
 }
 
 export interface ProjectRule {
   rule: 'project';
+  /** Where the rule comes from; always present in a rule read from a file (the schema requires it). */
+  source?: RuleSource | undefined;
 }
 
+/** All of several rules; each of them has its own source. */
 export interface AllRule {
   rule: 'all';
   rules: EvidenceRule[];
@@ -99,7 +216,7 @@ function ruleObject<S extends z.core.$ZodLooseShape>(name: EvidenceRuleName, exa
   });
 }
 
-export const entriesRuleSchema = ruleObject('entries', '{ rule: entries, type: coaching, min: 3 }', {
+export const entriesRuleSchema = ruleObject('entries', '{ rule: entries, type: coaching, min: 3, source: { proposal: "…" } }', {
   rule: ruleName('entries'),
   type: typeField,
   min: minField('3'),
@@ -111,6 +228,7 @@ export const entriesRuleSchema = ruleObject('entries', '{ rule: entries, type: c
     description: 'true: count only entries that list this criterion under criteria (default false)',
     example: 'true',
   }),
+  source: sourceField('this rule'),
 }).superRefine((r, ctx) => {
   if (r.stage !== undefined && r.type.some((t) => t !== 'application-project')) {
     ctx.addIssue({
@@ -119,24 +237,28 @@ export const entriesRuleSchema = ruleObject('entries', '{ rule: entries, type: c
       message: `stage applies to application-project entries only (type is ${r.type.join(', ')}); for example write type: application-project, or remove stage`,
     });
   }
+  checkStated(r, ctx);
 });
 
-export const monthlyRuleSchema = ruleObject('monthly', '{ rule: monthly, type: practice-log, min: 1 }', {
+export const monthlyRuleSchema = ruleObject('monthly', '{ rule: monthly, type: practice-log, min: 1, source: { proposal: "…" } }', {
   rule: ruleName('monthly'),
   type: typeField,
   min: field(minField('1').default(1), { description: 'the least number of entries in each month (default 1)', example: '1' }),
-});
+  source: sourceField('this rule'),
+}).superRefine(checkStated);
 
-export const attendanceRuleSchema = ruleObject('attendance', '{ rule: attendance, kind: workshop }', {
+export const attendanceRuleSchema = ruleObject('attendance', '{ rule: attendance, kind: workshop, source: { brochure: "…" } }', {
   rule: ruleName('attendance'),
   kind: field(z.enum(SESSION_KINDS, { error: (i) => `kind must be workshop or call; got ${JSON.stringify(i.input)}` }), {
     description: 'which sessions must all be attended: workshop or call',
     example: 'workshop',
   }),
+  source: sourceField('this rule'),
 });
 
-export const projectRuleSchema = ruleObject('project', '{ rule: project }', {
+export const projectRuleSchema = ruleObject('project', '{ rule: project, source: { brochure: "…" } }', {
   rule: ruleName('project'),
+  source: sourceField('this rule'),
 });
 
 export const allRuleSchema = ruleObject('all', '{ rule: all, rules: [{ rule: project }, { rule: entries, type: coaching, min: 1 }] }', {
@@ -182,10 +304,25 @@ export const frameworkSchema = z.strictObject({
     description: 'position in the framework, lowest first',
     example: '10',
   }),
+  source: sourceField('the criterion'),
   evidence: field(evidenceRuleSchema, {
-    description: 'the rule that says which evidence meets the criterion',
-    example: '{ rule: entries, type: coaching, min: 3 }',
+    description: 'the rule that says which evidence meets the criterion, with the source of each part',
+    example: '{ rule: entries, type: coaching, min: 3, source: { proposal: "The brochure sets no number; three are proposed." } }',
   }),
 });
 
 export type Criterion = z.infer<typeof frameworkSchema>;
+
+/** The rules that carry a source: the rule itself, or every part of an `all`, depth first. */
+export function leafRules(rule: EvidenceRule): Exclude<EvidenceRule, AllRule>[] {
+  return rule.rule === 'all' ? rule.rules.flatMap(leafRules) : [rule];
+}
+
+/**
+ * What a rule rests on as a whole: `proposal` when any part is only proposed (or says nothing),
+ * else `faculty` when any part was set by the faculty, else `brochure`.
+ */
+export function ruleBasis(rule: EvidenceRule): SourceKind {
+  const kinds = leafRules(rule).map((r) => (r.source ? sourceKind(r.source) : 'proposal'));
+  return kinds.includes('proposal') ? 'proposal' : kinds.includes('faculty') ? 'faculty' : 'brochure';
+}

@@ -129,6 +129,33 @@ describe('browse portfolios', () => {
     }
   });
 
+  it('marks every demo result, in browse and in search, and no real one', async () => {
+    const page = await newPage(browser);
+    await page.goto(`${cohort}browse/`);
+    await results(page);
+    const rows = page.locator('[data-testid=browse-results] > li');
+    expect(await rows.count()).toBeGreaterThan(0);
+    for (const row of await rows.all()) await expect(row.locator('.badge.demo').textContent()).resolves.toBe('Demo · fictional');
+
+    // the public site: demo participants and entries are marked, program pages are not
+    const hits: { href: string; badge: boolean }[] = [];
+    for (const query of ['iceberg', 'Compassionate Integrity']) {
+      await page.goto(`${sites['public']}search/?q=${encodeURIComponent(query)}`);
+      await page.waitForFunction(() => /\d+ results? for/.test(document.querySelector('[role=status]')?.textContent ?? ''), null, { timeout: 10_000 });
+      hits.push(
+        ...(await page.locator('.entry-list > li').evaluateAll((lis) =>
+          lis.map((li) => ({ href: li.querySelector('a')?.getAttribute('href') ?? '', badge: li.querySelector('.badge.demo') !== null })),
+        )),
+      );
+    }
+    const demoHits = hits.filter((h) => /\/(portfolios|participants)\/[^/]+\//.test(h.href));
+    const programHits = hits.filter((h) => /\/(program|modules)\//.test(h.href));
+    expect(demoHits.length).toBeGreaterThan(0);
+    expect(programHits.length).toBeGreaterThan(0);
+    expect(demoHits.filter((h) => !h.badge)).toEqual([]);
+    expect(programHits.filter((h) => h.badge)).toEqual([]);
+  });
+
   it('has no serious accessibility violation', async () => {
     const page = await newPage(browser);
     await page.goto(`${faculty}browse/?type=${encodeURIComponent(ENTRY_TYPE_LABELS['reflection'])}`);

@@ -88,6 +88,7 @@ describe('public site in Chromium', () => {
     'faculty/',
     'faculty/rhonda-magee/',
     'search/?q=systems',
+    'qualification/',
     'participants/',
     'no-such-page/',
   ];

@@ -40,6 +40,8 @@ export function readPeople(root: string, demo: boolean): { people: Person[]; pro
   for (const record of read.records) {
     if (record.collection !== 'participants' && record.collection !== 'faculty') continue;
     if (record.demo && !demo) continue;
+    // demo faculty are invented people: nobody signs in as one
+    if (record.demo && record.collection === 'faculty') continue;
     if (!record.valid) {
       problems.push(`${record.file} has problems, so who may sign in cannot be worked out; run npm run validate and fix them first`);
       continue;

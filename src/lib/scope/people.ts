@@ -71,6 +71,8 @@ export function peopleFromSources(sources: readonly SourceText[]): People {
     const where = classifyPath(path);
     if (!where || where.problem) continue;
     if (where.spec.name !== 'participants' && where.spec.name !== 'faculty') continue;
+    // demo faculty are invented: no handle in their file may grant anyone a faculty role
+    if (where.spec.name === 'faculty' && where.demo) continue;
     const parsed = parseSource(path, text);
     if (parsed.problems.length > 0 || typeof parsed.data !== 'object' || parsed.data === null) continue;
     const data = parsed.data as Record<string, unknown>;

@@ -51,10 +51,9 @@ export const AREAS: readonly Area[] = [
   {
     name: 'Program records kept by the coordinator',
     folders: [
-      ...realAndDemo('participants', 'sites', 'sessions', 'attendance', 'resources', 'cohorts', 'modules'),
-      // program pages and faculty bios have no demo copies (content-model.ts)
+      ...realAndDemo('participants', 'sites', 'sessions', 'attendance', 'resources', 'cohorts', 'modules', 'faculty'),
+      // program pages have no demo copies (content-model.ts)
       'content/program/',
-      'content/faculty/',
     ],
     editors: ['coordinator'],
     owners: ['coordinator'],

@@ -15,8 +15,12 @@
  * - decisions (`decisions/<participant>/<date>`): the file is named after its date; every panel
  *   member is assessing faculty and has an assessment of that participant; certificate ids are
  *   unique;
- * - framework criteria: the module exists. (Entry types in evidence rules are checked by the
- *   schema, which lists the allowed types.)
+ * - demo records: every faculty member they name (assessor, by, panel, recordedBy) is an invented
+ *   demo faculty member, never a real one; a demo faculty member has no gitHandle and no real
+ *   faculty member's name;
+ * - framework criteria: the module exists; a source set by the faculty names assessing faculty
+ *   (real ones: the framework is program content). (Entry types in evidence rules are checked by
+ *   the schema, which lists the allowed types.)
  *
  * Each message names both files: the one with the reference and the one it needs.
  * Pure: works on the records only. Demo content may refer to real content, real content may not
@@ -43,6 +47,31 @@ const isAssessor = (r: AssessmentRecord) => r.data['assessor'] === true;
 function expected(folder: string, id: string, ext: string, fromDemo: boolean, demoAllowed = true): string {
   const real = `content/${folder}/${id}.${ext}`;
   return fromDemo && demoAllowed ? `content/demo/${folder}/${id}.${ext} or ${real}` : real;
+}
+
+/** The paths of a criterion's sources: its own, and each evidence rule's (inside `all`, each part's). */
+function sourcePaths(data: Record<string, unknown>): PathSegment[][] {
+  const out: PathSegment[][] = [['source']];
+  const walk = (rule: unknown, path: PathSegment[]) => {
+    const r = obj(rule);
+    if (!r) return;
+    if (Array.isArray(r['rules'])) (r['rules'] as unknown[]).forEach((inner, i) => walk(inner, [...path, 'rules', i]));
+    else out.push([...path, 'source']);
+  };
+  walk(data['evidence'], ['evidence']);
+  return out;
+}
+
+/** Two names for the same person, whatever the case, accents or spacing. */
+function sameName(a: string, b: string): boolean {
+  const key = (n: string) => n.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z]+/g, ' ').trim();
+  return key(a) !== '' && key(a) === key(b);
+}
+
+function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
+  let v: unknown = data;
+  for (const segment of path) v = Array.isArray(v) ? (v as unknown[])[Number(segment)] : obj(v)?.[String(segment)];
+  return v;
 }
 
 export function checkAssessmentReferences(records: readonly AssessmentRecord[]): Problem[] {
@@ -87,7 +116,7 @@ export function checkAssessmentReferences(records: readonly AssessmentRecord[]):
         record,
         path,
         'reference',
-        `${field}: faculty member "${id}" does not exist: there is no content/faculty/${id}.md. Assessing faculty: ${listIds(assessors)}${closest(id, known)}`,
+        `${field}: faculty member "${id}" does not exist: there is no content/faculty/${id}.md${demoNote('faculty', id, record.demo)}. Assessing faculty: ${listIds(assessors)}${closest(id, known)}`,
       );
       return undefined;
     }
@@ -100,11 +129,29 @@ export function checkAssessmentReferences(records: readonly AssessmentRecord[]):
       );
       return undefined;
     }
+    if (!realOnDemo(record, path, faculty, field)) return undefined;
     return faculty;
   };
 
+  /** A fictional record is signed by invented demo faculty, never by a real person. */
+  const realOnDemo = (record: AssessmentRecord, path: readonly PathSegment[], faculty: AssessmentRecord, field: string): boolean => {
+    if (!record.demo || faculty.demo) return true;
+    const demoFaculty = index.ids('faculty', true, (r) => r.demo && (field === 'recordedBy' || isAssessor(r)));
+    at(
+      record,
+      path,
+      'demo-faculty',
+      `${field}: ${faculty.id} is a real faculty member (${faculty.file}), but this is a fictional demo record; a real person's name never goes on a fictional record. Name an invented demo faculty member from content/demo/faculty/: ${listIds(demoFaculty)}`,
+    );
+    return false;
+  };
+
   const anyFaculty = (record: AssessmentRecord, path: readonly PathSegment[], id: string, field: string) => {
-    if (index.find('faculty', id, record.demo)) return;
+    const found = index.find('faculty', id, record.demo);
+    if (found) {
+      realOnDemo(record, path, found, field);
+      return;
+    }
     const known = index.ids('faculty', record.demo);
     at(record, path, 'reference', `${field}: faculty member "${id}" does not exist: there is no content/faculty/${id}.md. Faculty: ${listIds(known)}${closest(id, known)}`);
   };
@@ -348,11 +395,31 @@ export function checkAssessmentReferences(records: readonly AssessmentRecord[]):
         break;
       }
 
+      case 'faculty': {
+        if (!record.demo) break;
+        // invented assessors: no account, and no real faculty member's name
+        if (data['gitHandle'] !== undefined) {
+          at(record, ['gitHandle'], 'demo-faculty', 'a demo faculty member is invented and has no account on the git host; remove the gitHandle line (a handle here would give someone faculty rights)');
+        }
+        const name = text(data, 'name');
+        const real = name === undefined ? undefined : index.records('faculty').find((r) => !r.demo && sameName(text(r.data, 'name') ?? '', name));
+        if (real) {
+          at(record, ['name'], 'demo-faculty', `name: ${name} is the name of a real faculty member (${real.file}); a demo faculty member is invented. Give an invented name`);
+        }
+        break;
+      }
+
       case 'framework': {
         const module = str(data, 'module');
         if (module !== undefined && ID.test(module) && !index.find('modules', module, record.demo)) {
           const known = index.ids('modules', record.demo);
           at(record, ['module'], 'reference', `module "${module}" does not exist: there is no content/modules/${module}.md. Modules: ${listIds(known)}${closest(module, known)}`);
+        }
+        // a rule set by the faculty names who decided: assessing faculty, never a demo stand-in
+        for (const path of sourcePaths(data)) {
+          const decision = obj(obj(valueAt(data, path))?.['faculty']);
+          if (!decision) continue;
+          for (const { index: i, value } of strs(decision, 'by')) assessingFaculty(record, [...path, 'faculty', 'by', i], value, 'source.faculty.by');
         }
         break;
       }

@@ -1,9 +1,9 @@
 /** One calendar per cohort: every dated session, for subscribing (webcal) or downloading. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCohorts } from '../../data/program.ts';
-import { cohortCalendar } from '../../data/calendars.ts';
+import { cohortCalendar, cohortCalendarName } from '../../data/calendars.ts';
 
-export const getStaticPaths = (async () => (await getCohorts()).map((c) => ({ params: { cohort: c.id }, props: { cohort: c } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (async () => (await getCohorts()).map((c) => ({ params: { cohort: cohortCalendarName(c) }, props: { cohort: c } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props, site }) => {
   const { cohort } = props as { cohort: Awaited<ReturnType<typeof getCohorts>>[number] };

@@ -55,6 +55,30 @@ describe('faculty dashboard', () => {
     expect(decided).toContain('Further work needed');
   });
 
+  it('marks the demo in the faculty build: its rows, its invented faculty, and names the approval steps with who and when', () => {
+    // reads the build of the test above
+    const out = join(project.root, 'dist/faculty');
+    const dashboard = readFileSync(join(out, 'dashboard/index.html'), 'utf8');
+    const rows = dashboard.split('<tr').slice(1).filter((r) => /href="\/evidence\//.test(r));
+    expect(rows.length).toBeGreaterThanOrEqual(8);
+    for (const row of rows) expect(row).toContain('Demo · fictional');
+
+    const faculty = readFileSync(join(out, 'faculty/index.html'), 'utf8');
+    expect(faculty).toMatch(/Demo faculty[\s\S]*Ramón Vientosur[\s\S]*Demo · fictional/);
+    expect(readFileSync(join(out, 'faculty/ramon-vientosur/index.html'), 'utf8')).toContain('Demo · fictional');
+
+    const evidence = readFileSync(join(out, 'evidence/daichi-mizukagami/index.html'), 'utf8').replace(/<[^>]+>/g, '');
+    expect(evidence).toContain('Reviewed before the year: 8 June 2026, by Sigrun Morgenlys, Kaede Kirinomori');
+    expect(evidence).toContain('Finalised after the first workshop: not recorded');
+    expect(evidence).toContain('Missing: finalised after the first workshop: not recorded');
+    expect(evidence).not.toMatch(/Peter M\. Senge|Mette Miriam Boell|Hanneli Aagotsdatter/);
+
+    // a demo participant is assessed by invented faculty only
+    const assess = readFileSync(join(out, 'evidence/daichi-mizukagami/assess/index.html'), 'utf8');
+    expect(assess).toContain('ramon-vientosur');
+    expect(assess).not.toContain('peter-m-senge');
+  });
+
   it('changes the matrix on the next build when an attendance record is added', () => {
     const before = expectedStatuses(project.root);
     const absentee = Object.entries(before).find(([, c]) => c['calls'] !== 'complete')?.[0];

@@ -70,5 +70,66 @@ describe('the public site of the program', () => {
       expect(faculty).toContain(name);
     }
     for (const group of ['Facilitators', 'Contemplative faculty', 'Project coordinator', 'Guest faculty']) expect(faculty).toContain(group);
+    // the demo cohort's invented assessors are not the program's faculty, and not public
+    expect(faculty).not.toContain('Demo faculty');
+    expect(existsSync(join(out, 'faculty/ramon-vientosur/index.html'))).toBe(false);
+  });
+
+  it('shows where every requirement of the qualification comes from, and no number the brochure does not state as the program’s', () => {
+    const page = read('qualification/index.html');
+    const items = [...page.matchAll(/<li data-source="(brochure|faculty|proposal)"[^>]*>([\s\S]*?)<\/li>/g)].map((m) => ({ kind: m[1], html: m[2] ?? '' }));
+    expect(items.length).toBeGreaterThanOrEqual(8);
+    const text = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&#39;/g, "'").replace(/\s+/g, ' ');
+    for (const item of items) {
+      if (item.kind === 'brochure') {
+        expect(item.html).toContain('Stated by the program');
+        const quote = text(/<q[^>]*>([\s\S]*?)<\/q>/.exec(item.html)?.[1] ?? '');
+        expect(quote).not.toBe('');
+        const requirement = text(item.html.split('<span')[0] ?? '');
+        for (const n of requirement.match(/\b(\d+|two|three|four|five|six|seven|eight|nine|ten)\b/gi) ?? []) expect(quote.toLowerCase()).toContain(n.toLowerCase());
+      }
+      if (item.kind === 'proposal') expect(item.html).toContain('Proposed, not yet confirmed by the faculty');
+    }
+    // the thresholds nobody has set are shown as proposals
+    for (const proposal of ['At least three coaching entries', 'At least six reflections', 'A buddy check-in in the portfolio for every month', 'A practice log in the portfolio for every month', 'At least one application project final report']) {
+      expect(items.find((i) => text(i.html).includes(proposal))?.kind, proposal).toBe('proposal');
+    }
+    expect(page).toMatch(/<q[^>]*>We expect to review proposed projects prior to commencing the year-long process and to finalize them after the first workshop.<\/q>/);
+  });
+
+  it('calls a graduate by the brochure’s exact title on the qualification, program and module pages', () => {
+    const pages = ['qualification/index.html', 'program/structure/index.html', 'modules/graduation-qualification/index.html', 'program/benefits/index.html', 'program/overview/index.html', 'index.html'];
+    const titled = pages.filter((p) => read(p).includes('MIT-JWEL Compassionate Systems Trainer'));
+    expect(titled).toEqual(['qualification/index.html', 'program/structure/index.html', 'modules/graduation-qualification/index.html']);
+    for (const p of pages) expect(read(p).replace(/MIT-JWEL Compassionate Systems Trainer/g, ''), p).not.toMatch(/Compassionate Systems Trainer|J-WEL Compassionate/);
+  });
+
+  it('marks every demo session on the schedule, and names and titles its calendar files as fictional', () => {
+    const schedule = read('schedule/index.html');
+    const rows = [...schedule.matchAll(/<li id="([^"]+)">([\s\S]*?)<\/li>\s*(?=<li id=|<\/ol>)/g)].map((m) => ({ id: m[1] ?? '', html: m[2] ?? '' }));
+    const demoRows = rows.filter((r) => r.id.startsWith('demo-2026-'));
+    expect(demoRows.length).toBe(13);
+    for (const r of demoRows) expect(r.html, r.id).toContain('Demo · fictional');
+    for (const r of rows.filter((x) => x.id.startsWith('2020-2021-'))) expect(r.html).not.toContain('Demo · fictional');
+    expect(schedule).toContain('href="/calendar/demo-2026/demo-module-1-workshop.ics"');
+
+    expect(existsSync(join(out, 'calendar/demo-2026/demo-module-1-workshop.ics'))).toBe(true);
+    expect(existsSync(join(out, 'calendar/demo-2026/module-1-workshop.ics'))).toBe(false);
+    const demoCalendar = read('calendar/demo-2026.ics').replace(/\r\n[ \t]/g, '');
+    const summaries = demoCalendar.match(/^SUMMARY:.*$/gm) ?? [];
+    expect(summaries.length).toBeGreaterThanOrEqual(10);
+    for (const line of summaries) expect(line).toMatch(/^SUMMARY:\[Demo · fictional\] /);
+    expect(demoCalendar).toMatch(/^X-WR-CALNAME:\[Demo · fictional\] /m);
+    expect(read('calendar/demo-2026/demo-call-2026-07.ics').replace(/\r\n[ \t]/g, '')).toMatch(/^SUMMARY:\[Demo · fictional\] Monthly call/m);
+    expect(read('calendar/2020-2021.ics')).not.toContain('Demo');
+  });
+
+  it('gives demo pages the demo mark their search results show', () => {
+    const meta = 'data-pagefind-meta="demo:Demo · fictional"';
+    expect(read('participants/haruka-kumonoue/index.html')).toContain(meta);
+    expect(read('portfolios/haruka-kumonoue/project-proposal-morning-circle/index.html')).toContain(meta);
+    expect(read('cohorts/demo-2026/index.html')).toContain(meta);
+    expect(read('program/overview/index.html')).not.toContain(meta);
+    expect(read('cohorts/2020-2021/index.html')).not.toContain(meta);
   });
 });

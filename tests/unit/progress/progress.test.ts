@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { readContent } from '../../../src/lib/validate/read-content.ts';
 import { coverageInputFromContent, evaluateCoverage } from '../../../src/lib/coverage.ts';
 import { STATUS_TEXT } from '../../../src/lib/assessment-view.ts';
+import { PROPOSED_NOTE } from '../../../src/lib/progress.ts';
+import { ruleBasis, type EvidenceRule } from '../../../src/schemas/framework.ts';
 import { PROJECT_ROOT } from '../../helpers/fixture-project.ts';
 import { endOfProgramDay } from '../../../src/lib/build-date.ts';
 
@@ -35,6 +37,18 @@ describe('npm run validate -- --participant', () => {
     for (const c of criteria) {
       const expected = coverage.participants.get(id)?.criteria.get(c.id)?.status ?? 'none';
       expect(stdout).toContain(`${STATUS_TEXT[expected].symbol} ${String(c.data['title'])}: ${STATUS_TEXT[expected].label.toLowerCase()}`);
+    }
+  });
+
+  it('marks each criterion whose requirement is still a proposal, and only those', () => {
+    const { stdout } = run(['--participant', 'oskar-molleskov']);
+    const line = (title: string) => stdout.split('\n').find((l) => l.includes(` ${title}: `)) ?? '';
+    const proposed = criteria.filter((c) => ruleBasis(c.data['evidence'] as EvidenceRule) === 'proposal');
+    expect(proposed.length).toBeGreaterThan(0);
+    for (const c of criteria) {
+      const title = String(c.data['title']);
+      if (proposed.includes(c)) expect(line(title)).toContain(`[${PROPOSED_NOTE}]`);
+      else expect(line(title)).not.toContain(PROPOSED_NOTE);
     }
   });
 

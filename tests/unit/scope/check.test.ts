@@ -51,6 +51,16 @@ describe('people', () => {
     expect(odd).toEqual({ participants: [], faculty: [], maintainers: [] });
   });
 
+  it('gives no role to a handle written in an invented demo faculty file', () => {
+    const withDemo = peopleFromSources([
+      ...Object.entries(PEOPLE_FILES).map(([path, text]) => ({ path, text })),
+      { path: 'content/demo/faculty/ramon-vientosur.md', text: '---\nname: Ramón Vientosur\nrole: facilitator\naffiliation: Demo faculty (fictional)\nassessor: true\ngitHandle: mallory\n---\n' },
+    ]);
+    expect(withDemo.faculty.map((f) => f.id)).not.toContain('ramon-vientosur');
+    expect(grantsOf('mallory', withDemo).known).toBe(false);
+    expect(checkScope({ author: 'mallory', changes: [add('content/demo/decisions/ines-lunaclara/2026-11-26.yaml')], people: withDemo })).toHaveLength(1);
+  });
+
   it('compares handles without regard to case', () => {
     expect(grantsOf('jonasb', people).ownFolders).toEqual([`${JONAS}/`]);
     expect(grantsOf('PSENGE', people).roles.has('assessor')).toBe(true);
@@ -165,10 +175,10 @@ describe('checkScope: faculty, maintainers and unknown authors', () => {
       check('jdiaz', edit('content/decisions/maria-lopez/2021-06-25.yaml'), add('content/approvals/maria-lopez/project-proposal/review.yaml'), add('content/demo/recipients/teo-pastizal.yaml'), add('content/cohorts/2021-2022.yaml'), add('content/attendance/2020-2021/call-2020-07.yaml')),
     ).toBe('');
     expect(check('jdiaz', edit(`${MARIA}/a.md`), add('content/assessments/maria-lopez/julie-diaz.yaml'), edit('content/framework/calls.yaml'), edit('scripts/build.ts'))).toMatchInlineSnapshot(`
-      "content/portfolios/maria-lopez/a.md: content/portfolios/maria-lopez/ is the portfolio folder of participant maria-lopez, which only they may change; you may change only content/participants/, content/sites/, content/sessions/, content/attendance/, content/resources/, content/cohorts/, content/modules/, content/program/, content/faculty/, content/decisions/, content/approvals/, content/recipients/ and the matching folders under content/demo/. Undo the change to this file
-      content/assessments/maria-lopez/julie-diaz.yaml: content/assessments/ is kept by the assessing faculty; you may change only content/participants/, content/sites/, content/sessions/, content/attendance/, content/resources/, content/cohorts/, content/modules/, content/program/, content/faculty/, content/decisions/, content/approvals/, content/recipients/ and the matching folders under content/demo/. Remove this file from your pull request
-      content/framework/calls.yaml: content/framework/ is kept by the assessing faculty; you may change only content/participants/, content/sites/, content/sessions/, content/attendance/, content/resources/, content/cohorts/, content/modules/, content/program/, content/faculty/, content/decisions/, content/approvals/, content/recipients/ and the matching folders under content/demo/. Undo the change to this file
-      scripts/build.ts: this file is part of the site's code and settings, kept by the maintainers of the site; you may change only content/participants/, content/sites/, content/sessions/, content/attendance/, content/resources/, content/cohorts/, content/modules/, content/program/, content/faculty/, content/decisions/, content/approvals/, content/recipients/ and the matching folders under content/demo/. Undo the change to this file"
+      "content/portfolios/maria-lopez/a.md: content/portfolios/maria-lopez/ is the portfolio folder of participant maria-lopez, which only they may change; you may change only content/participants/, content/sites/, content/sessions/, content/attendance/, content/resources/, content/cohorts/, content/modules/, content/faculty/, content/program/, content/decisions/, content/approvals/, content/recipients/ and the matching folders under content/demo/. Undo the change to this file
+      content/assessments/maria-lopez/julie-diaz.yaml: content/assessments/ is kept by the assessing faculty; you may change only content/participants/, content/sites/, content/sessions/, content/attendance/, content/resources/, content/cohorts/, content/modules/, content/faculty/, content/program/, content/decisions/, content/approvals/, content/recipients/ and the matching folders under content/demo/. Remove this file from your pull request
+      content/framework/calls.yaml: content/framework/ is kept by the assessing faculty; you may change only content/participants/, content/sites/, content/sessions/, content/attendance/, content/resources/, content/cohorts/, content/modules/, content/faculty/, content/program/, content/decisions/, content/approvals/, content/recipients/ and the matching folders under content/demo/. Undo the change to this file
+      scripts/build.ts: this file is part of the site's code and settings, kept by the maintainers of the site; you may change only content/participants/, content/sites/, content/sessions/, content/attendance/, content/resources/, content/cohorts/, content/modules/, content/faculty/, content/program/, content/decisions/, content/approvals/, content/recipients/ and the matching folders under content/demo/. Undo the change to this file"
     `);
   });
 

@@ -37,6 +37,7 @@ describe('generateCodeowners', () => {
       /content/resources/ @jdiaz
       /content/cohorts/ @jdiaz
       /content/modules/ @jdiaz
+      /content/faculty/ @jdiaz
       /content/demo/participants/ @jdiaz
       /content/demo/sites/ @jdiaz
       /content/demo/sessions/ @jdiaz
@@ -44,8 +45,8 @@ describe('generateCodeowners', () => {
       /content/demo/resources/ @jdiaz
       /content/demo/cohorts/ @jdiaz
       /content/demo/modules/ @jdiaz
+      /content/demo/faculty/ @jdiaz
       /content/program/ @jdiaz
-      /content/faculty/ @jdiaz
 
       # Faculty records kept by assessing faculty: owned by the assessing faculty
       /content/assessments/ @psenge

@@ -26,20 +26,27 @@ affiliation: Center for Systems Awareness
 ---
 `,
   'content/framework/coaching.yaml': `title: Coaches others
-description: At least three accounts of coaching.
+description: Evidence of coaching others.
 order: 40
-evidence: { rule: entries, type: coaching, min: 3 }
+source: { brochure: "A final graduation based on assessing evidence of work and learning developed during the process, including the application project and evidence of coaching others." }
+evidence: { rule: entries, type: coaching, min: 3, source: { proposal: Three accounts are proposed. } }
 `,
   'content/framework/workshops.yaml': `title: Takes part in every workshop
 description: Present at every workshop.
 order: 10
-evidence: { rule: attendance, kind: workshop }
+source: { brochure: "Be present at all three face-to-face sessions (15 days total)." }
+evidence: { rule: attendance, kind: workshop, source: { faculty: { by: [peter-m-senge, mette-miriam-boell], date: 2020-07-03 } } }
 `,
   'content/framework/application-project.yaml': `title: Carries out an application project
 description: A proposal reviewed and finalised by faculty, and a final report.
 module: systems-awareness
 order: 30
-evidence: { rule: all, rules: [{ rule: project }, { rule: entries, type: application-project, stage: final-report, min: 1 }] }
+source: { brochure: "Undertake an application project within their organization or worksite." }
+evidence:
+  rule: all
+  rules:
+    - { rule: project, source: { brochure: "We expect to review proposed projects prior to commencing the year-long process and to finalize them after the first workshop." } }
+    - { rule: entries, type: application-project, stage: final-report, min: 1, source: { proposal: A final report is proposed. } }
 `,
   'content/participants/ana-ruiz.yaml': `name: Ana Ruiz
 cohort: 2021-2022

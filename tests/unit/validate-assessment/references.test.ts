@@ -249,9 +249,89 @@ describe('decisions', () => {
 
 describe('framework', () => {
   it('the module must exist', () => {
-    expect(problems({ 'content/framework/coaching.yaml': 'title: Coaches\ndescription: x\nmodule: graduation\norder: 1\nevidence: { rule: project }\n' })).toMatchInlineSnapshot(`
+    expect(problems({ 'content/framework/coaching.yaml': 'title: Coaches\ndescription: x\nmodule: graduation\norder: 1\nsource: { proposal: x }\nevidence: { rule: project, source: { proposal: x } }\n' })).toMatchInlineSnapshot(`
       [
         "content/framework/coaching.yaml:3:1  error  module "graduation" does not exist: there is no content/modules/graduation.md. Modules: compassionate-integrity, systems-awareness  [reference]",
+      ]
+    `);
+  });
+});
+
+describe('framework sources set by the faculty', () => {
+  const F = 'content/framework/workshops.yaml';
+  const withDecision = (by: string) => ASSESSMENT_FILES[F]!.replace('by: [peter-m-senge, mette-miriam-boell]', `by: ${by}`);
+  it('name assessing faculty of the program, never a demo stand-in', () => {
+    expect(problems({ [F]: withDecision('[peter-m-senge, julie-diaz, peter-senge]') })).toMatchInlineSnapshot(`
+      [
+        "content/framework/workshops.yaml:5:88  error  source.faculty.by: julie-diaz is not assessing faculty: content/faculty/julie-diaz.md does not say assessor: true. Only assessing faculty assess, approve proposals and sit on panels; assessing faculty: mette-miriam-boell, peter-m-senge  [not-assessor]",
+        "content/framework/workshops.yaml:5:100  error  source.faculty.by: faculty member "peter-senge" does not exist: there is no content/faculty/peter-senge.md. Assessing faculty: mette-miriam-boell, peter-m-senge; did you mean peter-m-senge?  [reference]",
+      ]
+    `);
+    expect(problems({ 'content/demo/faculty/dana-demo-assessor.md': DEMO_ASSESSOR, [F]: withDecision('[dana-demo-assessor]') })).toMatchInlineSnapshot(`
+      [
+        "content/framework/workshops.yaml:5:73  error  source.faculty.by: faculty member "dana-demo-assessor" does not exist: there is no content/faculty/dana-demo-assessor.md (content/demo/faculty/dana-demo-assessor.md is demo content, which a real deployment leaves out; real records cannot refer to it). Assessing faculty: mette-miriam-boell, peter-m-senge  [reference]",
+      ]
+    `);
+  });
+  it('inside an all rule too', () => {
+    const file = ASSESSMENT_FILES['content/framework/application-project.yaml']!.replace('source: { proposal: A final report is proposed. }', 'source: { faculty: { by: [julie-diaz], date: 2020-07-03 } }');
+    expect(problems({ 'content/framework/application-project.yaml': file })).toMatchInlineSnapshot(`
+      [
+        "content/framework/application-project.yaml:10:106  error  source.faculty.by: julie-diaz is not assessing faculty: content/faculty/julie-diaz.md does not say assessor: true. Only assessing faculty assess, approve proposals and sit on panels; assessing faculty: mette-miriam-boell, peter-m-senge  [not-assessor]",
+      ]
+    `);
+  });
+});
+
+const DEMO_ASSESSOR = `---
+name: Dana Demo-Assessor
+role: facilitator
+affiliation: Demo faculty (fictional)
+assessor: true
+---
+`;
+
+describe('demo records and the faculty who sign them', () => {
+  const demoParticipant = 'name: Nia Demo\ncohort: 2020-2021\nsite: riverside-hub\nrole: teacher\ngitHandle: nia-demo\n';
+  const demoFiles = {
+    'content/demo/participants/nia-demo.yaml': demoParticipant,
+    'content/demo/faculty/dana-demo-assessor.md': DEMO_ASSESSOR,
+    'content/demo/portfolios/nia-demo/project-proposal.md': ASSESSMENT_FILES['content/portfolios/maria-lopez/project-proposal.md']!,
+  };
+  it('a demo record signed by invented demo faculty is fine', () => {
+    expect(
+      problems({
+        ...demoFiles,
+        'content/demo/assessments/nia-demo/dana-demo-assessor.yaml': ASSESSMENT_FILES['content/assessments/maria-lopez/peter-m-senge.yaml']!.replace('assessor: peter-m-senge', 'assessor: dana-demo-assessor'),
+        'content/demo/approvals/nia-demo/project-proposal/review.yaml': 'by: [dana-demo-assessor]\ndate: 2020-06-10\n',
+      }),
+    ).toEqual([]);
+  });
+  it('a demo assessment, approval step, decision or attendance record naming a real faculty member is an error', () => {
+    expect(
+      problems({
+        ...demoFiles,
+        'content/demo/assessments/nia-demo/peter-m-senge.yaml': ASSESSMENT_FILES['content/assessments/maria-lopez/peter-m-senge.yaml']!,
+        'content/demo/approvals/nia-demo/project-proposal/review.yaml': 'by: [dana-demo-assessor, mette-miriam-boell]\ndate: 2020-06-10\n',
+        'content/demo/decisions/nia-demo/2021-06-25.yaml': 'outcome: further-work\ndate: 2021-06-25\npanel: [peter-m-senge, dana-demo-assessor]\nconditions: [Write the final report.]\n',
+        'content/demo/attendance/2020-2021/call-2020-09.yaml': 'present: [nia-demo]\nrecordedBy: julie-diaz\nrecordedOn: 2020-09-15\n',
+      }).filter((p) => p.includes('[demo-faculty]')),
+    ).toMatchInlineSnapshot(`
+      [
+        "content/demo/approvals/nia-demo/project-proposal/review.yaml:1:26  error  by: mette-miriam-boell is a real faculty member (content/faculty/mette-miriam-boell.md), but this is a fictional demo record; a real person's name never goes on a fictional record. Name an invented demo faculty member from content/demo/faculty/: dana-demo-assessor  [demo-faculty]",
+        "content/demo/assessments/nia-demo/peter-m-senge.yaml:1:1  error  assessor: peter-m-senge is a real faculty member (content/faculty/peter-m-senge.md), but this is a fictional demo record; a real person's name never goes on a fictional record. Name an invented demo faculty member from content/demo/faculty/: dana-demo-assessor  [demo-faculty]",
+        "content/demo/attendance/2020-2021/call-2020-09.yaml:2:1  error  recordedBy: julie-diaz is a real faculty member (content/faculty/julie-diaz.md), but this is a fictional demo record; a real person's name never goes on a fictional record. Name an invented demo faculty member from content/demo/faculty/: dana-demo-assessor  [demo-faculty]",
+        "content/demo/decisions/nia-demo/2021-06-25.yaml:3:9  error  panel: peter-m-senge is a real faculty member (content/faculty/peter-m-senge.md), but this is a fictional demo record; a real person's name never goes on a fictional record. Name an invented demo faculty member from content/demo/faculty/: dana-demo-assessor  [demo-faculty]",
+      ]
+    `);
+  });
+  it('a demo faculty member has no account and no real faculty member’s name', () => {
+    expect(
+      problems({ 'content/demo/faculty/dana-demo-assessor.md': DEMO_ASSESSOR.replace('name: Dana Demo-Assessor', 'name: PETER M.  SENGE\ngitHandle: psenge') }),
+    ).toMatchInlineSnapshot(`
+      [
+        "content/demo/faculty/dana-demo-assessor.md:3:1  error  a demo faculty member is invented and has no account on the git host; remove the gitHandle line (a handle here would give someone faculty rights)  [demo-faculty]",
+        "content/demo/faculty/dana-demo-assessor.md:2:1  error  name: PETER M.  SENGE is the name of a real faculty member (content/faculty/peter-m-senge.md); a demo faculty member is invented. Give an invented name  [demo-faculty]",
       ]
     `);
   });
@@ -268,6 +348,7 @@ describe('demo and real content', () => {
     ).toMatchInlineSnapshot(`
       [
         "content/assessments/dana-demo/peter-m-senge.yaml:1:1  error  this assessment is in the folder content/assessments/dana-demo/, named after participant "dana-demo", but there is no content/participants/dana-demo.yaml (content/demo/participants/dana-demo.yaml is demo content, which a real deployment leaves out; real records cannot refer to it). Name the folder after the participant's file; participants: ana-ruiz, jonas-berg, maria-lopez  [reference]",
+        "content/demo/assessments/dana-demo/mette-miriam-boell.yaml:1:1  error  assessor: mette-miriam-boell is a real faculty member (content/faculty/mette-miriam-boell.md), but this is a fictional demo record; a real person's name never goes on a fictional record. Name an invented demo faculty member from content/demo/faculty/: none yet  [demo-faculty]",
       ]
     `);
   });

@@ -126,41 +126,121 @@ describe('decision schema', () => {
 });
 
 describe('framework schema', () => {
-  const base = 'title: Coaches others\ndescription: At least three accounts.\norder: 40\n';
+  const base = 'title: Coaches others\ndescription: Evidence of coaching others.\norder: 40\nsource: { proposal: A test criterion. }\n';
+  /** A rule's own source, as a criterion file writes it inside the rule. */
+  const S = 'source: { proposal: Proposed for the test. }';
   it('accepts each kind of rule, and a type written as one name or a list', () => {
-    expect(check(frameworkSchema, `${base}evidence: { rule: entries, type: coaching, min: 3 }\n`)).toEqual([]);
-    expect(check(frameworkSchema, `${base}evidence: { rule: entries, type: [reflection, workshop-reflection], min: 6, tagged: true }\n`)).toEqual([]);
-    expect(check(frameworkSchema, `${base}evidence: { rule: entries, type: application-project, stage: final-report, min: 1 }\n`)).toEqual([]);
-    expect(check(frameworkSchema, `${base}evidence: { rule: monthly, type: practice-log }\n`)).toEqual([]);
-    expect(check(frameworkSchema, `${base}evidence: { rule: attendance, kind: call }\n`)).toEqual([]);
-    expect(check(frameworkSchema, `${base}evidence: { rule: all, rules: [{ rule: project }, { rule: entries, type: coaching, min: 1 }] }\n`)).toEqual([]);
+    expect(check(frameworkSchema, `${base}evidence: { rule: entries, type: coaching, min: 3, ${S} }\n`)).toEqual([]);
+    expect(check(frameworkSchema, `${base}evidence: { rule: entries, type: [reflection, workshop-reflection], min: 6, tagged: true, ${S} }\n`)).toEqual([]);
+    expect(check(frameworkSchema, `${base}evidence: { rule: entries, type: application-project, stage: final-report, min: 1, ${S} }\n`)).toEqual([]);
+    expect(check(frameworkSchema, `${base}evidence: { rule: monthly, type: practice-log, ${S} }\n`)).toEqual([]);
+    expect(check(frameworkSchema, `${base}evidence: { rule: attendance, kind: call, ${S} }\n`)).toEqual([]);
+    expect(check(frameworkSchema, `${base}evidence: { rule: all, rules: [{ rule: project, ${S} }, { rule: entries, type: coaching, min: 1, ${S} }] }\n`)).toEqual([]);
   });
   it('refuses an unknown entry type with the list of allowed types', () => {
-    expect(check(frameworkSchema, `${base}evidence: { rule: entries, type: [reflection, blog-post], min: 6 }\n`)).toMatchInlineSnapshot(`
+    expect(check(frameworkSchema, `${base}evidence: { rule: entries, type: [reflection, blog-post], min: 6, ${S} }\n`)).toMatchInlineSnapshot(`
       [
-        "content/x.yaml:4:47  error  evidence.type[1]: "blog-post" is not a portfolio entry type; use one of reflection, workshop-reflection, call-prework, application-project, coaching, buddy-checkin, practice-log  [schema]",
+        "content/x.yaml:5:47  error  evidence.type[1]: "blog-post" is not a portfolio entry type; use one of reflection, workshop-reflection, call-prework, application-project, coaching, buddy-checkin, practice-log  [schema]",
       ]
     `);
-    expect(check(frameworkSchema, `${base}evidence:\n  rule: all\n  rules:\n    - { rule: monthly, type: checkin }\n`)).toMatchInlineSnapshot(`
+    expect(check(frameworkSchema, `${base}evidence:\n  rule: all\n  rules:\n    - { rule: monthly, type: checkin, ${S} }\n`)).toMatchInlineSnapshot(`
       [
-        "content/x.yaml:7:24  error  evidence.rules[0].type[0]: "checkin" is not a portfolio entry type; use one of reflection, workshop-reflection, call-prework, application-project, coaching, buddy-checkin, practice-log  [schema]",
+        "content/x.yaml:8:24  error  evidence.rules[0].type[0]: "checkin" is not a portfolio entry type; use one of reflection, workshop-reflection, call-prework, application-project, coaching, buddy-checkin, practice-log  [schema]",
       ]
     `);
   });
   it('refuses an unknown rule, a field of another rule and a stage on other types', () => {
-    expect(check(frameworkSchema, `${base}evidence: { rule: count, type: coaching, min: 3 }\n`)).toMatchInlineSnapshot(`
+    expect(check(frameworkSchema, `${base}evidence: { rule: count, type: coaching, min: 3, ${S} }\n`)).toMatchInlineSnapshot(`
       [
-        "content/x.yaml:4:13  error  rule must be one of entries, monthly, attendance, project, all; got "count". For example rule: entries  [schema]",
+        "content/x.yaml:5:13  error  rule must be one of entries, monthly, attendance, project, all; got "count". For example rule: entries  [schema]",
       ]
     `);
-    expect(check(frameworkSchema, `${base}evidence: { rule: project, kind: call }\n`)).toMatchInlineSnapshot(`
+    expect(check(frameworkSchema, `${base}evidence: { rule: project, kind: call, ${S} }\n`)).toMatchInlineSnapshot(`
       [
-        "content/x.yaml:4:28  error  kind is not a field of a project rule; its fields are rule, for example { rule: project }  [schema]",
+        "content/x.yaml:5:28  error  kind is not a field of a project rule; its fields are rule, source, for example { rule: project, source: { brochure: "…" } }  [schema]",
       ]
     `);
-    expect(check(frameworkSchema, `${base}evidence: { rule: entries, type: coaching, min: 3, stage: proposal }\n`)).toMatchInlineSnapshot(`
+    expect(check(frameworkSchema, `${base}evidence: { rule: entries, type: coaching, min: 3, stage: proposal, ${S} }\n`)).toMatchInlineSnapshot(`
       [
-        "content/x.yaml:4:52  error  stage applies to application-project entries only (type is coaching); for example write type: application-project, or remove stage  [schema]",
+        "content/x.yaml:5:52  error  stage applies to application-project entries only (type is coaching); for example write type: application-project, or remove stage  [schema]",
+      ]
+    `);
+  });
+});
+
+describe('framework sources', () => {
+  const head = 'title: Coaches others\ndescription: Evidence of coaching others.\norder: 40\n';
+  const rule = (source: string) => `evidence: { rule: entries, type: coaching, min: 3, source: ${source} }\n`;
+  const BROCHURE = '{ brochure: "Be present at all three face-to-face sessions (15 days total)." }';
+  it('accepts each kind of source, on the criterion and on each rule', () => {
+    expect(check(frameworkSchema, `${head}source: ${BROCHURE}\n${rule('{ faculty: { by: [peter-m-senge, mette-miriam-boell], date: 2020-07-03, note: Faculty meeting after the first workshop. } }')}`)).toEqual([]);
+    expect(check(frameworkSchema, `${head}source: ${BROCHURE}\n${rule('{ proposal: "The brochure sets no number; three are proposed." }')}`)).toEqual([]);
+  });
+  it('refuses a criterion or a rule without a source, saying what to write', () => {
+    expect(check(frameworkSchema, `${head}evidence: { rule: entries, type: coaching, min: 3 }\n`)).toMatchInlineSnapshot(`
+      [
+        "content/x.yaml:1:1  error  source is missing: where the criterion comes from: brochure (the sentence), faculty (who, when) or proposal (why). Add a line such as source: { brochure: "Be present at all three face-to-face sessions (15 days total)." }  [schema]",
+        "content/x.yaml:4:1  error  evidence.source is missing: where this rule comes from: brochure (the sentence), faculty (who, when) or proposal (why). Add a line such as source: { brochure: "Be present at all three face-to-face sessions (15 days total)." }  [schema]",
+      ]
+    `);
+    expect(
+      check(frameworkSchema, `${head}source: ${BROCHURE}\nevidence:\n  rule: all\n  rules:\n    - { rule: project, source: ${BROCHURE} }\n    - { rule: entries, type: coaching, min: 1 }\n`),
+    ).toMatchInlineSnapshot(`
+      [
+        "content/x.yaml:9:7  error  evidence.rules[1].source is missing: where this rule comes from: brochure (the sentence), faculty (who, when) or proposal (why). Add a line such as source: { brochure: "Be present at all three face-to-face sessions (15 days total)." }  [schema]",
+      ]
+    `);
+  });
+  it('refuses a number or a monthly rhythm as "stated by the program" when the quoted sentence does not state it', () => {
+    const coaching = '{ brochure: "A final graduation based on assessing evidence of work and learning developed during the process, including the application project and evidence of coaching others." }';
+    expect(check(frameworkSchema, `${head}source: ${coaching}\nevidence: { rule: entries, type: coaching, min: 3, source: ${coaching} }\n`)).toMatchInlineSnapshot(`
+      [
+        "content/x.yaml:5:44  error  evidence.min: 3 is not stated in the brochure sentence quoted under source, so it is not the program's number; write source: { proposal: "why" } until the faculty set it, then source: { faculty: { by: [ids], date: YYYY-MM-DD } }  [schema]",
+      ]
+    `);
+    // one piece of evidence is what "evidence of coaching others" asks at least
+    expect(check(frameworkSchema, `${head}source: ${coaching}\nevidence: { rule: entries, type: coaching, min: 1, source: ${coaching} }\n`)).toEqual([]);
+    expect(check(frameworkSchema, `${head}source: ${BROCHURE}\nevidence: { rule: entries, type: workshop-reflection, min: 3, source: { brochure: "Three face-to-face workshops in the US" } }\n`)).toEqual([]);
+    expect(check(frameworkSchema, `${head}source: ${BROCHURE}\nevidence: { rule: entries, type: workshop-reflection, min: 15, source: ${BROCHURE} }\n`)).toEqual([]);
+    const buddy = '{ brochure: "Maintain a regular check-in routine with his/her buddy or buddies." }';
+    expect(check(frameworkSchema, `${head}source: ${buddy}\nevidence: { rule: monthly, type: buddy-checkin, source: ${buddy} }\n`)).toMatchInlineSnapshot(`
+      [
+        "content/x.yaml:5:49  error  evidence.source: a monthly rule needs a brochure sentence that speaks of months, and the one quoted does not; write source: { proposal: "why" } until the faculty set it, then source: { faculty: { by: [ids], date: YYYY-MM-DD } }  [schema]",
+      ]
+    `);
+    const calls = '{ brochure: "Be present on the monthly 3-hour virtual learning community calls." }';
+    expect(check(frameworkSchema, `${head}source: ${calls}\nevidence: { rule: monthly, type: call-prework, source: ${calls} }\n`)).toEqual([]);
+  });
+  it('refuses an empty source, two kinds at once, an unknown kind, a paraphrase too short to be a sentence and a decision without who or when', () => {
+    expect(check(frameworkSchema, `${head}source: {}\n${rule(BROCHURE)}`)).toMatchInlineSnapshot(`
+      [
+        "content/x.yaml:4:1  error  source must say where this comes from: write exactly one of brochure: "the sentence of the brochure it rests on", faculty: { by: [ids of the assessing faculty who decided], date: YYYY-MM-DD }, or proposal: "why this is proposed" until the faculty decide  [schema]",
+      ]
+    `);
+    expect(check(frameworkSchema, `${head}source: ${BROCHURE}\n${rule('{ brochure: "Be present at all three face-to-face sessions (15 days total).", proposal: Three. }')}`)).toMatchInlineSnapshot(`
+      [
+        "content/x.yaml:5:52  error  source gives brochure and proposal; give exactly one. source must say where this comes from: write exactly one of brochure: "the sentence of the brochure it rests on", faculty: { by: [ids of the assessing faculty who decided], date: YYYY-MM-DD }, or proposal: "why this is proposed" until the faculty decide  [schema]",
+      ]
+    `);
+    expect(check(frameworkSchema, `${head}source: ${BROCHURE}\n${rule('{ website: "https://example.org" }')}`)).toMatchInlineSnapshot(`
+      [
+        "content/x.yaml:5:62  error  website is not a kind of source; source must say where this comes from: write exactly one of brochure: "the sentence of the brochure it rests on", faculty: { by: [ids of the assessing faculty who decided], date: YYYY-MM-DD }, or proposal: "why this is proposed" until the faculty decide  [schema]",
+      ]
+    `);
+    expect(check(frameworkSchema, `${head}source: { brochure: coaching }\n${rule(BROCHURE)}`)).toMatchInlineSnapshot(`
+      [
+        "content/x.yaml:4:11  error  brochure must quote the whole sentence this rests on, for example "Be present at all three face-to-face sessions (15 days total)."  [schema]",
+      ]
+    `);
+    expect(check(frameworkSchema, `${head}source: ${BROCHURE}\n${rule('{ faculty: { by: [], date: 2020-02-30 } }')}`)).toMatchInlineSnapshot(`
+      [
+        "content/x.yaml:5:73  error  by must name the assessing faculty who decided, for example [peter-m-senge, mette-miriam-boell]  [schema]",
+        "content/x.yaml:5:81  error  evidence.source.faculty.date: "2020-02-30" is not a real date: February 2020 has 29 days (date of the decision, YYYY-MM-DD, for example 2020-07-03)  [schema]",
+      ]
+    `);
+    expect(check(frameworkSchema, `${head}source: the brochure\n${rule(BROCHURE)}`)).toMatchInlineSnapshot(`
+      [
+        "content/x.yaml:4:1  error  source must say where this comes from: write exactly one of brochure: "the sentence of the brochure it rests on", faculty: { by: [ids of the assessing faculty who decided], date: YYYY-MM-DD }, or proposal: "why this is proposed" until the faculty decide  [schema]",
       ]
     `);
   });

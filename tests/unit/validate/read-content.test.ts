@@ -84,11 +84,11 @@ describe('file names and kinds', () => {
       'content/participants/Ana Ruiz.yaml': 'name: Ana\ncohort: 2020-2021\nsite: riverside-hub\nrole: teacher\ngitHandle: ana-ruiz\n',
       'content/portfolios/2020-07-01-loose.md': reflection,
       'content/sites/riverside.md': reflection,
-      'content/demo/faculty/someone.md': '---\nname: X\nrole: guest\naffiliation: Y\n---\n',
+      'content/demo/program/about.md': '---\ntitle: About\ndescription: A page.\n---\n',
     });
     expect(lines(root, 'file-name')).toMatchInlineSnapshot(`
       [
-        "content/demo/faculty/someone.md:1:1  error  faculty cannot have demo content; move the file to content/faculty/  [file-name]",
+        "content/demo/program/about.md:1:1  error  program cannot have demo content; move the file to content/program/  [file-name]",
         "content/participants/Ana Ruiz.yaml:1:1  error  the name "Ana Ruiz" must use lowercase letters, digits and hyphens only, because it becomes a web address; rename it to "ana-ruiz"  [file-name]",
         "content/portfolios/2020-07-01-loose.md:1:1  error  files in portfolios/ go one folder down, in portfolios/<participant>/, for example portfolios/maria-lopez/2020-07-01-loose.md  [file-name]",
         "content/sites/riverside.md:1:1  error  files in sites/ must be .yaml  [file-name]",

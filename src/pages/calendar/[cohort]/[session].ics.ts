@@ -1,12 +1,12 @@
 /** One calendar file per dated session, for "add to calendar". Sessions still to be announced have none. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSessions } from '../../../data/program.ts';
-import { sessionCalendar } from '../../../data/calendars.ts';
+import { sessionCalendar, sessionCalendarName } from '../../../data/calendars.ts';
 
 export const getStaticPaths = (async () =>
   (await getSessions())
     .filter((s) => s.interval)
-    .map((s) => ({ params: { cohort: s.cohort, session: s.slug }, props: { session: s } }))) satisfies GetStaticPaths;
+    .map((s) => ({ params: { cohort: s.cohort, session: sessionCalendarName(s) }, props: { session: s } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props, site }) => {
   const { session } = props as { session: Awaited<ReturnType<typeof getSessions>>[number] };
