@@ -107,10 +107,10 @@ export function getTodo(): Promise<TodoItem[]> {
   return todo;
 }
 
-/** Assessing and coordinating faculty, and everyone else, by name. */
-export async function facultyChoices(): Promise<{ id: string; name: string; coordinator: boolean; assessor: boolean }[]> {
+/** Faculty by name, coordinators first; demo faculty are the only ones a demo record may name. */
+export async function facultyChoices(): Promise<{ id: string; name: string; coordinator: boolean; assessor: boolean; demo: boolean }[]> {
   return (await recordsOf('faculty'))
-    .map((f) => ({ id: f.id, name: f.entry.data.name, coordinator: f.entry.data.role === 'coordinator', assessor: f.entry.data.assessor }))
+    .map((f) => ({ id: f.id, name: f.entry.data.name, coordinator: f.entry.data.role === 'coordinator', assessor: f.entry.data.assessor, demo: f.demo }))
     .sort((a, b) => Number(b.coordinator) - Number(a.coordinator) || a.name.localeCompare(b.name));
 }
 
@@ -235,7 +235,7 @@ export async function approvalFormProps(): Promise<Omit<ApprovalFormProps, 'edit
       .map((e) => ({ id: e.id, participant: e.id.split('/')[0] ?? '', title: e.entry.data.title, date: e.entry.data.date, steps: steps.get(e.id) ?? {} }))
       .sort((a, b) => b.date.localeCompare(a.date)),
     stepLabels: APPROVAL_STEP_LABELS,
-    assessors: faculty.filter((f) => f.assessor).map((f) => ({ id: f.id, name: f.name })),
+    assessors: faculty.filter((f) => f.assessor).map((f) => ({ id: f.id, name: f.name, demo: f.demo })),
     context: await getFormContext(),
     today,
   };

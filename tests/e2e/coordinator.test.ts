@@ -143,7 +143,7 @@ describe('the coordinator’s forms and to-do page', () => {
     await page.locator('[data-todo="approval:daichi-mizukagami/project-proposal-soil-to-school"] a').click();
     await waitForIslands(page);
     await expect.poll(() => page.getByLabel('Finalised after the first workshop').isChecked(), { timeout: 15_000 }).toBe(true);
-    await page.getByLabel('Hanneli Aagotsdatter').check();
+    await page.getByLabel('Sigrun Morgenlys').check();
     await page.getByLabel('Note (optional)').fill('Finalised: one class, one field, one year.');
     const files = await readyFiles(page);
     expect(files.map((f) => f.path)).toEqual(['content/demo/approvals/daichi-mizukagami/project-proposal-soil-to-school/final.yaml']);

@@ -30,7 +30,8 @@ export interface ApprovalFormProps {
   proposals: { id: string; participant: string; title: string; date: string; steps: Partial<Record<Step, ApprovalStepFile>> }[];
   /** How each step is named, from the approval schema. */
   stepLabels: Record<Step, string>;
-  assessors: { id: string; name: string }[];
+  /** Assessing faculty; a demo participant's steps are taken by demo faculty, a real one's by real faculty. */
+  assessors: { id: string; name: string; demo: boolean }[];
   context: ContextRecord[];
   edit: EditContext;
   today: string;
@@ -127,7 +128,7 @@ export default function ApprovalForm(props: ApprovalFormProps) {
         </fieldset>
         <fieldset>
           <legend>By (assessing faculty)</legend>
-          {props.assessors.map((a) => (
+          {props.assessors.filter((a) => a.demo === (person?.demo ?? false)).map((a) => (
             <label key={a.id} className="check">
               <input type="checkbox" checked={by.includes(a.id)} onChange={(e) => setBy(e.target.checked ? [...by, a.id] : by.filter((x) => x !== a.id))} /> {a.name}
             </label>

@@ -18,7 +18,8 @@ export interface AttendanceFormProps {
   participants: { id: string; name: string; cohort: string; joined?: string | undefined }[];
   /** Existing attendance files by session id: path, text and what they record. */
   records: Record<string, { file: string; text: string; present: string[]; absent: { participant: string; reason: string }[]; recordedBy: string; recordedOn: string }>;
-  faculty: { id: string; name: string; coordinator: boolean }[];
+  /** Who may record: a demo session's attendance is recorded by demo faculty, a real one's by real faculty. */
+  faculty: { id: string; name: string; coordinator: boolean; demo: boolean }[];
   context: ContextRecord[];
   edit: EditContext;
   today: string;
@@ -62,10 +63,11 @@ export function attendanceData(
 export default function AttendanceForm(props: AttendanceFormProps) {
   const uid = useId();
   const defaultSession = props.sessions.find((s) => s.held && !props.records[s.id]) ?? props.sessions.find((s) => s.held) ?? props.sessions[0];
-  const defaultRecorder = props.faculty.find((f) => f.coordinator)?.id ?? props.faculty[0]?.id ?? '';
+  const recordersFor = (demo: boolean) => props.faculty.filter((f) => f.demo === demo);
+  const defaultRecorder = (demo: boolean) => recordersFor(demo).find((f) => f.coordinator)?.id ?? recordersFor(demo)[0]?.id ?? '';
   const [sessionId, setSessionId] = useState(defaultSession?.id ?? '');
   const [marks, setMarks] = useState<Record<string, Mark>>({});
-  const [recordedBy, setRecordedBy] = useState(defaultRecorder);
+  const [recordedBy, setRecordedBy] = useState(defaultRecorder(defaultSession?.demo ?? false));
   const [recordedOn, setRecordedOn] = useState(props.today);
 
   const session = props.sessions.find((s) => s.id === sessionId);
@@ -80,7 +82,7 @@ export default function AttendanceForm(props: AttendanceFormProps) {
     setSessionId(id);
     const record = props.records[id];
     setMarks(marksOf(record));
-    setRecordedBy(record?.recordedBy ?? defaultRecorder);
+    setRecordedBy(record?.recordedBy ?? defaultRecorder(props.sessions.find((s) => s.id === id)?.demo ?? false));
     setRecordedOn(record?.recordedOn ?? props.today);
   };
   useEffect(() => {
@@ -157,7 +159,7 @@ export default function AttendanceForm(props: AttendanceFormProps) {
         </fieldset>
         <Field id={`${uid}-by`} label="Recorded by">
           <select id={`${uid}-by`} value={recordedBy} onChange={(e) => setRecordedBy(e.target.value)}>
-            {props.faculty.map((f) => (
+            {recordersFor(session?.demo ?? false).map((f) => (
               <option key={f.id} value={f.id}>
                 {f.name}
               </option>

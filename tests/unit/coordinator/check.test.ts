@@ -43,9 +43,10 @@ describe('the forms’ check in the browser', () => {
     const broken: [file: string, from: string | RegExp, to: string][] = [
       ['content/demo/participants/teo-pastizal.yaml', /buddies: \[marisol-havgaard\]/, 'buddies: [marisol-havgaard, nobody-here, teo-pastizal]'],
       ['content/demo/participants/teo-pastizal.yaml', 'gitHandle: demo-teo', 'gitHandle: Demo-Tilde'],
-      ['content/demo/attendance/demo-2026/call-2026-09.yaml', 'recordedBy: julie-diaz', 'recordedBy: julie-dias'],
+      ['content/demo/attendance/demo-2026/call-2026-09.yaml', 'recordedBy: nell-ashgrove', 'recordedBy: nell-ashgrov'],
+      ['content/demo/attendance/demo-2026/call-2026-10.yaml', 'recordedBy: nell-ashgrove', 'recordedBy: julie-diaz'],
       ['content/demo/attendance/demo-2026/call-2026-09.yaml', '  - teo-pastizal\n', '  - teo-pastizal\n  - haruka-kumonoue\n'],
-      ['content/demo/decisions/haruka-kumonoue/2026-11-27.yaml', 'panel: [peter-m-senge, mette-miriam-boell]', 'panel: [peter-m-senge, hanneli-aagotsdatter]\nreleased: 2026-11-28'],
+      ['content/demo/decisions/haruka-kumonoue/2026-11-27.yaml', 'panel: [ramon-vientosur, sigrun-morgenlys]', 'panel: [ramon-vientosur, kaede-kirinomori, peter-m-senge]\nreleased: 2026-11-28'],
       ['content/demo/decisions/haruka-kumonoue/2026-11-27.yaml', 'certificateId: CST-2026-0003', 'certificateId: CST-2026-0001'],
       ['content/demo/sessions/demo-2026/call-2026-12.yaml', 'module: systems-awareness', 'module: systems-awarenes\nspeakers: [julie-diaz, nobody]'],
       ['content/demo/approvals/daichi-mizukagami/project-proposal-soil-to-school/review.yaml', 'date: 2026-06-08', 'date: 2026-07-08'],

@@ -25,7 +25,7 @@ describe('the demo cohort’s to-do list', () => {
       'approval:daichi-mizukagami/project-proposal-soil-to-school | finalised after the first workshop: not recorded',
       // Teo joined on 1 September; his proposal has neither step
       'approval:teo-pastizal/project-proposal-peer-listeners | reviewed before the year: not recorded; finalised after the first workshop: not recorded',
-      // faculty began assessing Paloma (one assessment, by Hanneli Aagotsdatter); a decision needs two
+      // faculty began assessing Paloma (one assessment, by Kaede Kirinomori); a decision needs two
       'assessment:paloma-nubeverde | assessed by 1 faculty member; a decision needs 2 (graduation begins on 20 June 2027)',
       // Haruka's certified decision of 27 November has no released date, so no credential yet
       'credential:haruka-kumonoue/2026-11-27 | certified on 27 November 2026; the credential is issued once the decision is released',
