@@ -265,5 +265,6 @@ describe('the coordinator’s forms and to-do page', () => {
     } finally {
       await after.close();
     }
-  });
+    // a validation, a scope check and a whole build of the faculty site
+  }, 300_000);
 });
