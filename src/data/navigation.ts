@@ -21,6 +21,6 @@ export function mainNavigation(): NavItem[] {
     items.push({ label: 'Write an entry', path: '/compose/' });
     items.push({ label: 'Resources', path: '/resources/' });
   }
-  if (audience.kind === 'faculty') items.push({ label: 'Dashboard', path: '/dashboard/' });
+  if (audience.kind === 'faculty') items.push({ label: 'Dashboard', path: '/dashboard/' }, { label: 'Coordinator', path: '/coordinator/' });
   return items;
 }

@@ -31,6 +31,15 @@ export const AUDIENCE_ROUTES: readonly RouteSpec[] = [
   { pattern: '/credentials/badge.png', entrypoint: './src/routes/credentials/badge.png.ts', audiences: ['public'] },
   { pattern: '/certificates/[id]', entrypoint: './src/routes/certificates/[id].astro', audiences: ['faculty'] },
   { pattern: '/about-build', entrypoint: './src/routes/build/about-build.astro', audiences: ['faculty'] },
+  { pattern: '/coordinator', entrypoint: './src/routes/coordinator/index.astro', audiences: ['faculty'] },
+  { pattern: '/coordinator/guide', entrypoint: './src/routes/coordinator/guide.astro', audiences: ['faculty'] },
+  { pattern: '/coordinator/cycle', entrypoint: './src/routes/coordinator/cycle.astro', audiences: ['faculty'] },
+  { pattern: '/coordinator/session', entrypoint: './src/routes/coordinator/session.astro', audiences: ['faculty'] },
+  { pattern: '/coordinator/enrol', entrypoint: './src/routes/coordinator/enrol.astro', audiences: ['faculty'] },
+  { pattern: '/coordinator/attendance', entrypoint: './src/routes/coordinator/attendance.astro', audiences: ['faculty'] },
+  { pattern: '/coordinator/approval', entrypoint: './src/routes/coordinator/approval.astro', audiences: ['faculty'] },
+  { pattern: '/coordinator/release', entrypoint: './src/routes/coordinator/release.astro', audiences: ['faculty'] },
+  { pattern: '/coordinator/revoke', entrypoint: './src/routes/coordinator/revoke.astro', audiences: ['faculty'] },
 ];
 
 export function audienceIntegration(audience: Audience): AstroIntegration {

@@ -3,12 +3,13 @@
  * It checks the entry with the same schema and the same safety-gate rules the build uses, shows a
  * preview, and hands the file to the git host's "create new file" page, prefilled.
  */
-import { useId, useMemo, useState, type ReactNode } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { ENTRY_TYPES, ENTRY_TYPE_LABELS, PROJECT_STAGES, PROJECT_STAGE_LABELS, type EntryType } from '../schemas/entry-types.ts';
 import type { Visibility } from '../schemas/common.ts';
 import { useLazyModule } from './use-lazy.ts';
 import { editLocation, uploadUrl, type EditContext } from '../lib/edit-links.ts';
 import SendFile from './SendFile.tsx';
+import Field from './Field.tsx';
 
 const loadComposerChecks = () => import('./composer-checks.ts');
 import type { Problem } from '../lib/problems.ts';
@@ -48,20 +49,6 @@ const VISIBILITY_HELP: Record<Visibility, string> = {
   public: 'Public. Anyone can read it on the public website.',
 };
 
-
-function Field(props: { id: string; label: string; help?: string | undefined; error?: boolean; children: ReactNode }) {
-  return (
-    <div className="form-field">
-      <label htmlFor={props.id}>{props.label}</label>
-      {props.help && (
-        <span id={`${props.id}-help`} className="help muted small">
-          {props.help}
-        </span>
-      )}
-      {props.children}
-    </div>
-  );
-}
 
 function daysBetween(start: string, end: string): string[] {
   const out: string[] = [];

@@ -109,10 +109,15 @@ const COHORT_FOLDERS = new Set(['sessions', 'attendance']);
 
 const ID_SEGMENT = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/** Turn a file name into the id an author should have used (for messages). */
+/** Latin letters that Unicode does not decompose into a base letter and an accent. */
+const LETTERS: Record<string, string> = { ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i' };
+
+/** Turn a file name (or a name or title) into the id an author should have used: "Søren Ærø" is soren-aero. */
 export function suggestId(name: string): string {
   return (
     name
+      .toLowerCase()
+      .replace(/[øæœßłđðþı]/g, (c) => LETTERS[c] ?? c)
       .normalize('NFKD')
       .replace(/[\u0300-\u036f]/g, '')
       .toLowerCase()

@@ -28,8 +28,8 @@ export const participantSchema = z.strictObject({
     description: 'ids of the participants who are this participant’s buddies',
     example: '[jonas-berg]',
   }),
-  gitHandle: field(gitHandle, {
-    description: 'user name on the git host; only this account may change the portfolio folder',
+  gitHandle: field(gitHandle.optional(), {
+    description: 'user name on the git host; only this account may change the portfolio folder (until it is written, the participant cannot send entries, and the coordinator’s to-do list says so)',
     example: 'maria-lopez',
   }),
   alumnus: field(z.boolean().default(false), {

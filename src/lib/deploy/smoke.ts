@@ -37,7 +37,7 @@ export interface SmokeReport {
 }
 
 /** Paths only cohort or faculty sites have: a public site must answer 404 for each. */
-export const PRIVATE_PATHS = ['browse/', 'compose/', 'dashboard/', 'review/', 'about-build/'] as const;
+export const PRIVATE_PATHS = ['browse/', 'compose/', 'dashboard/', 'review/', 'about-build/', 'coordinator/'] as const;
 /** Paths no site may serve. */
 export const NEVER_SERVED_PATHS = ['.git/config', '.env', '.htpasswd', 'sources.yaml', 'content/sources.yaml', '.sources-lock.json', 'content/.sources-lock.json', '_headers'] as const;
 

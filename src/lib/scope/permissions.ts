@@ -80,12 +80,22 @@ export const AREAS: readonly Area[] = [
   {
     name: 'Faculty records kept by assessing faculty',
     // the qualification framework is decided by the assessing faculty, who apply it
-    folders: [...realAndDemo('assessments', 'decisions', 'approvals', 'recipients'), 'content/framework/'],
+    folders: [...realAndDemo('assessments'), 'content/framework/'],
     editors: ['assessor'],
     owners: ['assessor'],
     keptBy: 'the assessing faculty',
     kinds: ['yaml', 'yml'],
     holds: 'records written in YAML (.yaml)',
+  },
+  {
+    name: 'Faculty decisions the coordinator may record',
+    // faculty decide approvals and decisions; the coordinator records them, releases decisions and
+    // revokes credentials with the faculty site's forms. Assessing faculty own the folders, so
+    // GitHub asks them to review what the coordinator proposes.
+    folders: realAndDemo('decisions', 'approvals', 'recipients'),
+    editors: ['assessor', 'coordinator'],
+    owners: ['assessor'],
+    keptBy: 'the assessing faculty (the coordinator records their decisions)',
   },
 ];
 

@@ -8,7 +8,7 @@
  */
 import { lstatSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
-import { classifyPath, CONTENT_DIR, type CollectionName, type FileKind } from '../content-model.ts';
+import { classifyPath, CONTENT_DIR, type FileKind } from '../content-model.ts';
 import { gateFile } from '../gate/node.ts';
 import type { LocalImage } from '../gate/check-body.ts';
 import { participantFolderOf } from '../participant-files.ts';
@@ -17,30 +17,12 @@ import { checkSchema } from '../schema-problems.ts';
 import { SETTINGS_FILE } from '../settings.ts';
 import { ISSUER_KEYS_FILE, issuerKeysSchema } from '../../schemas/issuer-keys.ts';
 import { parseSources, rulesFromEnv, SOURCES_FILE } from '../sync/sources.ts';
-import { MAX_TEXT_FILE_BYTES, parseSource, type ParsedSource, type PathSegment, type Position } from '../source-file.ts';
-import type { z } from 'zod';
-import { fieldMeta } from '../../schemas/common.ts';
+import { MAX_TEXT_FILE_BYTES, parseSource } from '../source-file.ts';
 import { settingsSchema } from '../../schemas/settings.ts';
 
-/** One content file that could be read: what the reference checks work on. */
-export interface ContentRecord {
-  collection: CollectionName;
-  /** Id within the collection, e.g. `maria-lopez` or `2020-2021/module-1-workshop`. */
-  id: string;
-  /** Path relative to the project root, forward slashes, e.g. `content/participants/maria-lopez.yaml`. */
-  file: string;
-  /**
-   * The frontmatter or YAML data: the schema's output (defaults filled in) when `valid`, otherwise
-   * the data as written (an empty object when it is not a mapping). Read it defensively.
-   */
-  data: Record<string, unknown>;
-  /** Did the data pass the collection's schema? */
-  valid: boolean;
-  /** Does the file live under content/demo/? */
-  demo: boolean;
-  /** Where the value at a path is written in the file. */
-  locate: (path: readonly PathSegment[]) => Position;
-}
+import { checkCollectionFile, type ContentRecord } from './check-file.ts';
+
+export type { ContentRecord } from './check-file.ts';
 
 /** What the walk found at a path under content/. */
 export type EntryKind = 'file' | 'symlink' | 'other';
@@ -157,102 +139,29 @@ function readText(root: string, file: string): { text?: string; problem?: Proble
   }
 }
 
-/** "title: Systems Awareness": the first field of a schema with its example, for messages. */
-function exampleLine(schema: z.ZodType): string {
-  let def = (schema as unknown as { _zod: { def: Record<string, unknown> } })._zod.def;
-  if (def['type'] === 'union') {
-    const first = (def['options'] as z.ZodType[] | undefined)?.[0];
-    if (first) def = (first as unknown as { _zod: { def: Record<string, unknown> } })._zod.def;
-  }
-  const shape = def['type'] === 'object' ? (def['shape'] as Record<string, z.ZodType>) : {};
-  const [name, field] = Object.entries(shape)[0] ?? [];
-  if (!name || !field) return 'title: My title';
-  const fieldDef = (field as unknown as { _zod: { def: { type: string; values?: unknown[] } } })._zod.def;
-  const value = fieldDef.type === 'literal' ? String(fieldDef.values?.[0]) : (fieldMeta(field)?.example ?? '...');
-  return `${name}: ${value}`;
-}
-
 export function firstLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.split('\n')[0] ?? '';
 }
 
-function asObject(data: unknown): Record<string, unknown> {
-  return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
-}
-
-/** YAML problems leave no data to check; checking the schema then would only add noise. */
-function unreadable(source: ParsedSource): boolean {
-  return source.data === undefined && source.problems.length > 0;
-}
-
-/** Check one content file by itself: gate (or frontmatter only) and schema. */
+/** Check one content file by itself: gate (or frontmatter only) and schema; the settings and sources files by their own rules. */
 export function checkContentFile(
   file: string,
   text: string,
   options: { gate?: boolean | undefined } = {},
 ): { problems: Problem[]; record?: ContentRecord; images?: LocalImage[] | undefined } {
-  const where = classifyPath(file);
-  const problems: Problem[] = [];
-  let images: LocalImage[] | undefined;
   if (file === SOURCES_FILE) return { problems: parseSources(text, rulesFromEnv(), file).problems };
   if (file === SETTINGS_FILE) {
     const source = parseSource(file, text);
-    problems.push(...source.problems);
-    if (!unreadable(source)) problems.push(...checkSchema(settingsSchema, source.data, file, source.locate, 'the settings').problems);
-    return { problems };
+    if (source.data === undefined && source.problems.length > 0) return { problems: source.problems };
+    return { problems: [...source.problems, ...checkSchema(settingsSchema, source.data, file, source.locate, 'the settings').problems] };
   }
   if (file === ISSUER_KEYS_FILE) {
     const source = parseSource(file, text);
-    problems.push(...source.problems);
-    if (!unreadable(source)) problems.push(...checkSchema(issuerKeysSchema, source.data, file, source.locate, 'the issuer keys').problems);
-    return { problems };
+    if (source.data === undefined && source.problems.length > 0) return { problems: source.problems };
+    return { problems: [...source.problems, ...checkSchema(issuerKeysSchema, source.data, file, source.locate, 'the issuer keys').problems] };
   }
-  if (!where) return { problems };
-  if (where.problem) problems.push(problem(file, 1, 1, 'file-name', where.problem));
-  let source: ParsedSource;
-  if (options.gate === false) {
-    source = parseSource(file, text);
-    problems.push(...source.problems);
-  } else {
-    const gated = gateFile(file, text, where.spec.components);
-    source = gated.source;
-    problems.push(...gated.problems);
-    images = gated.images;
-  }
-  if (unreadable(source) || problems.some((p) => p.rule === 'file-size' || p.rule === 'file-kind')) return { problems, images };
-  // the schema still says something useful about a misplaced file, as long as it is of the collection's kind
-  if (!(where.spec.kinds as readonly FileKind[]).includes(where.kind)) return { problems, images };
-  if (source.data !== null && source.data !== undefined && (typeof source.data !== 'object' || Array.isArray(source.data))) {
-    const got = Array.isArray(source.data) ? 'a list' : `the ${typeof source.data === 'string' ? 'text' : 'value'} ${JSON.stringify(source.data).slice(0, 40)}`;
-    const pos = source.locate([]);
-    problems.push(
-      problem(
-        file,
-        pos.line,
-        pos.column,
-        'schema',
-        `${where.kind === 'yaml' ? 'this file' : 'the frontmatter'} must hold fields, one per line, written as name: value (for example ${exampleLine(where.spec.schema)}); it holds ${got} instead`,
-      ),
-    );
-    return { problems, images };
-  }
-  const check = checkSchema(where.spec.schema, source.data, file, source.locate, where.spec.what);
-  problems.push(...check.problems);
-  const bodyProblem = check.value !== undefined ? where.spec.bodyRule?.(asObject(check.value), source.body) : undefined;
-  if (bodyProblem) problems.push(problem(file, source.bodyLine, 1, 'body', bodyProblem));
-  if (where.problem) return { problems, images };
-  const valid = check.problems.length === 0 && check.value !== undefined;
-  const record: ContentRecord = {
-    collection: where.spec.name as CollectionName,
-    id: where.id,
-    file,
-    data: valid ? asObject(check.value) : asObject(source.data),
-    valid,
-    demo: where.demo,
-    locate: source.locate,
-  };
-  return { problems, record, images };
+  return checkCollectionFile(file, text, options.gate === false ? undefined : gateFile);
 }
 
 function describeDifference(a: string, b: string): string {

@@ -115,6 +115,7 @@ describe('scaffoldEntry', () => {
     expect(slugify(`${'a'.repeat(30)} ${'b'.repeat(40)}`)).toBe('a'.repeat(30));
     expect(slugify('word '.repeat(30)).length).toBeLessThanOrEqual(60);
     expect(slugify('!!!')).toBe('entry');
+    expect(slugify('Nærvær i klassen: Søren og Ærø, Straße, Łódź')).toBe('naervaer-i-klassen-soren-og-aero-strasse-lodz');
   });
 
   it('quotes titles YAML would otherwise misread', () => {

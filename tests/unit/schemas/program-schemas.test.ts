@@ -67,10 +67,9 @@ describe('faculty, module, site, participant, program page, settings', () => {
       ]
     `);
   });
-  it('refuses a participant without a git handle and with consent written as yes', () => {
+  it('accepts a participant enrolled before they have a git handle, and refuses consent written as yes', () => {
     expect(check('content/participants/maria-lopez.yaml', 'name: Maria López\ncohort: 2020-2021\nsite: riverside-hub\nrole: teacher\npublicProfile: yes\n')).toMatchInlineSnapshot(`
       [
-        "content/participants/maria-lopez.yaml:1:1  error  gitHandle is missing: user name on the git host; only this account may change the portfolio folder. Add a line such as gitHandle: maria-lopez  [schema]",
         "content/participants/maria-lopez.yaml:5:1  error  publicProfile should be true or false, not the text "yes" (true only if the participant agreed to a public profile; without it nothing of theirs is public (default false), for example false)  [schema]",
       ]
     `);

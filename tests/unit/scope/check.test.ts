@@ -166,21 +166,26 @@ describe('checkScope: links, submodules and type changes, for everyone', () => {
 });
 
 describe('checkScope: faculty, maintainers and unknown authors', () => {
-  it('lets the coordinator change program records and nothing else', () => {
+  it('lets the coordinator change program records, and record faculty decisions, approval steps and recipients, and nothing else', () => {
     expect(
       check('jdiaz', edit('content/participants/maria-lopez.yaml'), add('content/demo/sessions/demo-2026/call.yaml'), edit('content/program/overview.md'), edit('content/faculty/julie-diaz.md'), move('content/sites/a.yaml', 'content/sessions/2020-2021/a.yaml')),
     ).toBe('');
-    expect(check('jdiaz', edit(`${MARIA}/a.md`), add('content/decisions/maria-lopez.md'), edit('scripts/build.ts'))).toMatchInlineSnapshot(`
-      "content/portfolios/maria-lopez/a.md: content/portfolios/maria-lopez/ is the portfolio folder of participant maria-lopez, which only they may change; you may change only content/participants/, content/sites/, content/sessions/, content/attendance/, content/resources/, content/cohorts/, content/modules/, content/faculty/, content/program/ and the matching folders under content/demo/. Undo the change to this file
-      content/decisions/maria-lopez.md: content/decisions/ is kept by the assessing faculty; you may change only content/participants/, content/sites/, content/sessions/, content/attendance/, content/resources/, content/cohorts/, content/modules/, content/faculty/, content/program/ and the matching folders under content/demo/. Remove this file from your pull request
-      scripts/build.ts: this file is part of the site's code and settings, kept by the maintainers of the site; you may change only content/participants/, content/sites/, content/sessions/, content/attendance/, content/resources/, content/cohorts/, content/modules/, content/faculty/, content/program/ and the matching folders under content/demo/. Undo the change to this file"
+    // what the coordinator's forms write: releasing a decision, revoking a credential, an approval step, a recipient record
+    expect(
+      check('jdiaz', edit('content/decisions/maria-lopez/2021-06-25.yaml'), add('content/approvals/maria-lopez/project-proposal/review.yaml'), add('content/demo/recipients/teo-pastizal.yaml'), add('content/cohorts/2021-2022.yaml'), add('content/attendance/2020-2021/call-2020-07.yaml')),
+    ).toBe('');
+    expect(check('jdiaz', edit(`${MARIA}/a.md`), add('content/assessments/maria-lopez/julie-diaz.yaml'), edit('content/framework/calls.yaml'), edit('scripts/build.ts'))).toMatchInlineSnapshot(`
+      "content/portfolios/maria-lopez/a.md: content/portfolios/maria-lopez/ is the portfolio folder of participant maria-lopez, which only they may change; you may change only content/participants/, content/sites/, content/sessions/, content/attendance/, content/resources/, content/cohorts/, content/modules/, content/faculty/, content/program/, content/decisions/, content/approvals/, content/recipients/ and the matching folders under content/demo/. Undo the change to this file
+      content/assessments/maria-lopez/julie-diaz.yaml: content/assessments/ is kept by the assessing faculty; you may change only content/participants/, content/sites/, content/sessions/, content/attendance/, content/resources/, content/cohorts/, content/modules/, content/faculty/, content/program/, content/decisions/, content/approvals/, content/recipients/ and the matching folders under content/demo/. Remove this file from your pull request
+      content/framework/calls.yaml: content/framework/ is kept by the assessing faculty; you may change only content/participants/, content/sites/, content/sessions/, content/attendance/, content/resources/, content/cohorts/, content/modules/, content/faculty/, content/program/, content/decisions/, content/approvals/, content/recipients/ and the matching folders under content/demo/. Undo the change to this file
+      scripts/build.ts: this file is part of the site's code and settings, kept by the maintainers of the site; you may change only content/participants/, content/sites/, content/sessions/, content/attendance/, content/resources/, content/cohorts/, content/modules/, content/faculty/, content/program/, content/decisions/, content/approvals/, content/recipients/ and the matching folders under content/demo/. Undo the change to this file"
     `);
   });
 
   it('lets assessing faculty change assessments, decisions and approvals only', () => {
     expect(check('psenge', add('content/assessments/maria-lopez/peter-m-senge.yaml'), edit('content/decisions/maria-lopez/2026-07-20.yaml'), add('content/approvals/maria-lopez.yaml'))).toBe('');
     expect(check('psenge', edit(`${MARIA}/a.md`))).toMatchInlineSnapshot(
-      `"content/portfolios/maria-lopez/a.md: content/portfolios/maria-lopez/ is the portfolio folder of participant maria-lopez, which only they may change; you may change only content/assessments/, content/decisions/, content/approvals/, content/recipients/, content/framework/ and the matching folders under content/demo/. Undo the change to this file"`,
+      `"content/portfolios/maria-lopez/a.md: content/portfolios/maria-lopez/ is the portfolio folder of participant maria-lopez, which only they may change; you may change only content/assessments/, content/framework/, content/decisions/, content/approvals/, content/recipients/ and the matching folders under content/demo/. Undo the change to this file"`,
     );
   });
 

@@ -50,14 +50,16 @@ describe('generateCodeowners', () => {
 
       # Faculty records kept by assessing faculty: owned by the assessing faculty
       /content/assessments/ @psenge
+      /content/demo/assessments/ @psenge
+      /content/framework/ @psenge
+
+      # Faculty decisions the coordinator may record: owned by the assessing faculty
       /content/decisions/ @psenge
       /content/approvals/ @psenge
       /content/recipients/ @psenge
-      /content/demo/assessments/ @psenge
       /content/demo/decisions/ @psenge
       /content/demo/approvals/ @psenge
       /content/demo/recipients/ @psenge
-      /content/framework/ @psenge
       "
     `);
   });
