@@ -28,9 +28,10 @@ import { field, idRef, isoDate, line } from './common.ts';
 export const QUALIFICATION_TITLE = 'MIT-JWEL Compassionate Systems Trainer';
 
 /**
- * The brochure's sections, in its order: the name a source gives (`section:`), and the heading that
- * opens the section in the brochure (the brochure's own spelling; the opening pages are headed by
- * its title). `scripts/brochure-shingles.ts` finds each heading when it fingerprints the brochure.
+ * The brochure's sections, in its order: the name a source gives (`section:`), and how the section's
+ * first line begins in the brochure: its heading, in the brochure's own spelling (the opening pages
+ * are headed by the brochure's title; the closing lines on cost, deadline and dates by "Cost:").
+ * `scripts/brochure-shingles.ts` finds each one when it fingerprints the brochure.
  */
 export const BROCHURE_SECTIONS = [
   { name: 'Introduction', heading: 'Certification Program' },
@@ -122,6 +123,7 @@ export const ruleSourceSchema: z.ZodType<RuleSource> = z
     }
   })
   .transform((value): RuleSource => {
+    // the refinement above has refused a brochure source without its section; the fallback is for the type only
     if (value.brochure !== undefined) return { brochure: value.brochure, section: value.section ?? BROCHURE_SECTION_NAMES[0] };
     if (value.faculty !== undefined) return { faculty: value.faculty };
     return { proposal: value.proposal ?? '' };

@@ -6,20 +6,19 @@
  * section, "set by the faculty for this cycle", or proposed), never with the quoted sentence.
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { readContent } from '../../../src/lib/validate/read-content.ts';
 import { brochurePlace, requirementText, requirementsOf, sourceView } from '../../../src/lib/framework-view.ts';
-import { quotedFrom, type BrochureFingerprint } from '../../../src/lib/own-words.ts';
+import { quotedFrom } from '../../../src/lib/own-words.ts';
 import { BROCHURE_SECTION_NAMES, leafRules, ruleBasis, type BrochureSource, type Criterion, type EvidenceRule } from '../../../src/schemas/framework.ts';
 import { PROJECT_ROOT } from '../../helpers/fixture-project.ts';
+import { readFingerprint } from '../../helpers/own-words.ts';
 
 const { records, problems } = readContent(PROJECT_ROOT, { gate: false });
 const criteria = records.filter((r) => r.collection === 'framework');
 const data = (r: (typeof criteria)[number]) => r.data as unknown as Criterion;
 
 /** The brochure's fingerprint (hashes only; scripts/brochure-shingles.ts makes it from the brochure). */
-const fingerprint = JSON.parse(readFileSync(join(PROJECT_ROOT, 'tests/fixtures/brochure-shingles.json'), 'utf8')) as BrochureFingerprint;
+const fingerprint = readFingerprint();
 const sectionPrint = (name: string) => fingerprint.sections.find((s) => s.name === name);
 
 /** Where a quote is not the brochure's wording in the section it names, in words; undefined when it is. */

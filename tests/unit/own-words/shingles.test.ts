@@ -9,10 +9,8 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { allShingles, copiedRuns, fingerprintBrochure, hashWords, normalisedWords, quotedFrom, SHINGLE_WORDS } from '../../../src/lib/own-words.ts';
-import { BROCHURE_SECTIONS } from '../../../src/schemas/framework.ts';
 import { readContent } from '../../../src/lib/validate/read-content.ts';
-import type { Criterion } from '../../../src/schemas/framework.ts';
-import { leafRules } from '../../../src/schemas/framework.ts';
+import { BROCHURE_SECTIONS, leafRules, type Criterion } from '../../../src/schemas/framework.ts';
 import { calendarText, FINGERPRINT_FILE, htmlTexts, namesThatCarryOver, readFingerprint } from '../../helpers/own-words.ts';
 import { PROJECT_ROOT } from '../../helpers/fixture-project.ts';
 
