@@ -2,8 +2,11 @@
  * The qualification framework in words, for pages: what each evidence rule asks for, and where it
  * comes from ("stated by the program", "set by the faculty for this cycle", or a proposal the faculty
  * have not confirmed yet). Pure: the public qualification page, the faculty pages and the tests use it.
+ *
+ * A brochure source is shown by the brochure section it is in, never by the sentence it quotes:
+ * program copy is in our own words (the quote stays in the framework file as the record).
  */
-import { leafRules, sourceKind, type EvidenceRule, type RuleSource, type SourceKind } from '../schemas/framework.ts';
+import { leafRules, sourceKind, type BrochureSection, type EvidenceRule, type RuleSource, type SourceKind } from '../schemas/framework.ts';
 import { APPROVAL_STEP_LABELS } from '../schemas/approval.ts';
 import { nounFor } from './coverage.ts';
 import { formatDate } from './time.ts';
@@ -41,8 +44,8 @@ export function requirementText(rule: Exclude<EvidenceRule, { rule: 'all' }>): s
 export interface SourceView {
   kind: SourceKind;
   label: string;
-  /** The brochure's sentence, for `brochure`. */
-  quote?: string | undefined;
+  /** Where in the brochure, for `brochure`: the section's name ("Participant commitments"). */
+  section?: BrochureSection | undefined;
   /** Who and when, for `faculty`: "Peter M. Senge and Mette Miriam Boell, 3 July 2020". */
   decidedBy?: string | undefined;
   /** Why it is proposed, for `proposal`; a faculty decision's note. */
@@ -57,12 +60,17 @@ function joinNames(names: readonly string[]): string {
 export function sourceView(source: RuleSource | undefined, names: ReadonlyMap<string, string>): SourceView {
   if (!source) return { kind: 'proposal', label: SOURCE_LABELS.proposal };
   const kind = sourceKind(source);
-  if ('brochure' in source) return { kind, label: SOURCE_LABELS.brochure, quote: source.brochure };
+  if ('brochure' in source) return { kind, label: SOURCE_LABELS.brochure, section: source.section };
   if ('faculty' in source) {
     const who = joinNames(source.faculty.by.map((id) => names.get(id) ?? id));
     return { kind, label: SOURCE_LABELS.faculty, decidedBy: `${who}, ${formatDate(source.faculty.date)}`, note: source.faculty.note };
   }
   return { kind, label: SOURCE_LABELS.proposal, note: source.proposal };
+}
+
+/** Where a brochure source is, in words: "in the brochure’s “Participant commitments” section". */
+export function brochurePlace(section: BrochureSection): string {
+  return `in the brochure’s “${section}” section`;
 }
 
 export interface RequirementView {

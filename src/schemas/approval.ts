@@ -1,8 +1,8 @@
 /**
- * One step of the faculty's approval of an application project. The brochure describes two: "We
- * expect to review proposed projects prior to commencing the year-long process and to finalize them
- * after the first workshop", and projects are "subject to approval by the program faculty". Each step
- * is its own file, so that a form can hand a step to the git host as a new file:
+ * One step of the faculty's approval of an application project. The brochure describes two: the
+ * faculty review a proposed project before the year starts and finalise it after the first workshop
+ * (the sentences are quoted in content/framework/application-project.yaml). Each step is its own
+ * file, so that a form can hand a step to the git host as a new file:
  *
  *   content/approvals/<participant>/<proposal-entry>/review.yaml   step 1: the proposal reviewed before the year
  *   content/approvals/<participant>/<proposal-entry>/final.yaml    step 2: the project finalised after the first workshop

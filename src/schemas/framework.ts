@@ -3,7 +3,8 @@
  *
  * Every criterion and every evidence rule says where it comes from (`source`), so that every number
  * and requirement the public site shows can be traced: the brochure (quoting the sentence it rests
- * on), a decision of the assessing faculty (who, when), or, until someone has set it, a proposal. The
+ * on, and naming its section), a decision of the assessing faculty (who, when), or, until someone has
+ * set it, a proposal. Pages name the section, never the sentence: program copy is in our own words. The
  * faculty confirm a proposal by editing that one criterion file: they replace `proposal:` with
  * `faculty: { by: [...], date: ... }` (and change the rule if they decide otherwise).
  *
@@ -26,9 +27,33 @@ import { field, idRef, isoDate, line } from './common.ts';
 /** The brochure's title for a graduate, word for word. */
 export const QUALIFICATION_TITLE = 'MIT-JWEL Compassionate Systems Trainer';
 
-/** Stated in the program's brochure: the sentence the criterion or rule rests on, quoted exactly. */
+/**
+ * The brochure's sections, in its order: the name a source gives (`section:`), and how the section's
+ * first line begins in the brochure: its heading, in the brochure's own spelling (the opening pages
+ * are headed by the brochure's title; the closing lines on cost, deadline and dates by "Cost:").
+ * `scripts/brochure-shingles.ts` finds each one when it fingerprints the brochure.
+ */
+export const BROCHURE_SECTIONS = [
+  { name: 'Introduction', heading: 'Certification Program' },
+  { name: 'Program structure', heading: 'Program Structure' },
+  { name: 'Program dates and locations', heading: 'Program Dates & Locations' },
+  { name: 'Participant commitments', heading: 'Participant Commitments' },
+  { name: 'Benefits', heading: 'Benefits' },
+  { name: 'Faculty', heading: 'Faculty' },
+  { name: 'Cost and dates', heading: 'Cost' },
+] as const;
+
+export type BrochureSection = (typeof BROCHURE_SECTIONS)[number]['name'];
+export const BROCHURE_SECTION_NAMES = BROCHURE_SECTIONS.map((s) => s.name) as [BrochureSection, ...BrochureSection[]];
+
+/**
+ * Stated in the program's brochure: the sentence the criterion or rule rests on, quoted exactly (the
+ * record of where it comes from; tests check it against the brochure), and the brochure's section
+ * it is in, which is what pages show.
+ */
 export interface BrochureSource {
   brochure: string;
+  section: BrochureSection;
 }
 
 /** Set by the assessing faculty: who decided, and when. */
@@ -49,9 +74,10 @@ export function sourceKind(source: RuleSource): SourceKind {
 }
 
 const SOURCE_KINDS = ['brochure', 'faculty', 'proposal'] as const;
-const SOURCE_EXAMPLE = 'source: { brochure: "Be present at all three face-to-face sessions (15 days total)." }';
+const SOURCE_EXAMPLE = 'source: { brochure: "Be present at all three face-to-face sessions (15 days total).", section: Participant commitments }';
 const SOURCE_HELP =
-  'source must say where this comes from: write exactly one of brochure: "the sentence of the brochure it rests on", faculty: { by: [ids of the assessing faculty who decided], date: YYYY-MM-DD }, or proposal: "why this is proposed" until the faculty decide';
+  'source must say where this comes from: write exactly one of brochure: "the sentence of the brochure it rests on" with section: the brochure\'s section, faculty: { by: [ids of the assessing faculty who decided], date: YYYY-MM-DD }, or proposal: "why this is proposed" until the faculty decide';
+const SECTION_HELP = `section must be the brochure section the sentence is in, one of ${BROCHURE_SECTION_NAMES.join(', ')}; for example section: Participant commitments`;
 
 const quote = z
   .string({ error: 'brochure must be the sentence of the brochure this rests on, quoted exactly, for example "Be present at all three face-to-face sessions (15 days total)."' })
@@ -70,10 +96,13 @@ const facultyDecision = z.strictObject({
   note: field(line('the note', 500).optional(), { description: 'where the decision is recorded, or what it says (optional)', example: 'Faculty meeting after the first workshop.' }),
 });
 
-/** Exactly one key, so that a source is never two things at once. */
+const section = z.enum(BROCHURE_SECTION_NAMES, { error: (issue) => `${JSON.stringify(issue.input)} is not a section of the brochure; ${SECTION_HELP}` });
+
+/** Exactly one kind, so that a source is never two things at once; a brochure source names its section. */
 export const ruleSourceSchema: z.ZodType<RuleSource> = z
   .looseObject({
     brochure: field(quote.optional(), { description: 'the sentence of the brochure this rests on, quoted exactly', example: '"Be present at all three face-to-face sessions (15 days total)."' }),
+    section: field(section.optional(), { description: 'with brochure: the brochure section the sentence is in (pages show this, not the sentence)', example: 'Participant commitments' }),
     faculty: field(facultyDecision.optional(), { description: 'the decision of the assessing faculty that set this: who and when', example: '{ by: [peter-m-senge, mette-miriam-boell], date: 2020-07-03 }' }),
     proposal: field(line('the proposal', 600).optional(), {
       description: 'why this is proposed, while nobody has set it; the faculty confirm it by replacing proposal with faculty',
@@ -81,14 +110,21 @@ export const ruleSourceSchema: z.ZodType<RuleSource> = z
     }),
   }, { error: SOURCE_HELP })
   .superRefine((value, ctx) => {
-    const unknown = Object.keys(value).filter((key) => !(SOURCE_KINDS as readonly string[]).includes(key));
+    const unknown = Object.keys(value).filter((key) => key !== 'section' && !(SOURCE_KINDS as readonly string[]).includes(key));
     for (const key of unknown) ctx.addIssue({ code: 'custom', path: [key], message: `${key} is not a kind of source; ${SOURCE_HELP}` });
     const given = SOURCE_KINDS.filter((k) => value[k] !== undefined);
-    if (given.length === 0 && unknown.length === 0) ctx.addIssue({ code: 'custom', message: SOURCE_HELP });
+    if (given.length === 0 && unknown.length === 0 && value.section === undefined) ctx.addIssue({ code: 'custom', message: SOURCE_HELP });
     if (given.length > 1) ctx.addIssue({ code: 'custom', message: `source gives ${given.join(' and ')}; give exactly one. ${SOURCE_HELP}` });
+    if (value.brochure !== undefined && value.section === undefined) {
+      ctx.addIssue({ code: 'custom', message: `a brochure source names its section too; ${SECTION_HELP}` });
+    }
+    if (value.section !== undefined && value.brochure === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['section'], message: `section belongs with brochure: "the sentence of the brochure it rests on"; ${SOURCE_HELP}` });
+    }
   })
   .transform((value): RuleSource => {
-    if (value.brochure !== undefined) return { brochure: value.brochure };
+    // the refinement above has refused a brochure source without its section; the fallback is for the type only
+    if (value.brochure !== undefined) return { brochure: value.brochure, section: value.section ?? BROCHURE_SECTION_NAMES[0] };
     if (value.faculty !== undefined) return { faculty: value.faculty };
     return { proposal: value.proposal ?? '' };
   });

@@ -356,14 +356,14 @@ describe('project rule: the two approval steps', () => {
 describe('rule sources', () => {
   it('says of each cell whether its rule is the program’s, the faculty’s, or still a proposal', () => {
     const criteria: { id: string; evidence: EvidenceRule }[] = [
-      { id: 'stated', evidence: { rule: 'attendance', kind: 'workshop', source: { brochure: 'Be present at all three face-to-face sessions (15 days total).' } } },
+      { id: 'stated', evidence: { rule: 'attendance', kind: 'workshop', source: { brochure: 'Be present at all three face-to-face sessions (15 days total).', section: 'Participant commitments' } } },
       { id: 'decided', evidence: { rule: 'entries', type: ['coaching'], min: 3, tagged: false, source: { faculty: { by: ['peter-m-senge'], date: '2026-07-01' } } } },
       {
         id: 'partly-proposed',
         evidence: {
           rule: 'all',
           rules: [
-            { rule: 'project', source: { brochure: 'We expect to review proposed projects prior to commencing the year-long process and to finalize them after the first workshop.' } },
+            { rule: 'project', source: { brochure: 'We expect to review proposed projects prior to commencing the year-long process and to finalize them after the first workshop.', section: 'Program structure' } },
             { rule: 'entries', type: ['application-project'], stage: 'final-report', min: 1, tagged: false, source: { proposal: 'A final report is proposed.' } },
           ],
         },

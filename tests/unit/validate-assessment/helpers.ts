@@ -28,24 +28,24 @@ affiliation: Center for Systems Awareness
   'content/framework/coaching.yaml': `title: Coaches others
 description: Evidence of coaching others.
 order: 40
-source: { brochure: "A final graduation based on assessing evidence of work and learning developed during the process, including the application project and evidence of coaching others." }
+source: { brochure: "A final graduation based on assessing evidence of work and learning developed during the process, including the application project and evidence of coaching others.", section: Program structure }
 evidence: { rule: entries, type: coaching, min: 3, source: { proposal: Three accounts are proposed. } }
 `,
   'content/framework/workshops.yaml': `title: Takes part in every workshop
 description: Present at every workshop.
 order: 10
-source: { brochure: "Be present at all three face-to-face sessions (15 days total)." }
+source: { brochure: "Be present at all three face-to-face sessions (15 days total).", section: Participant commitments }
 evidence: { rule: attendance, kind: workshop, source: { faculty: { by: [peter-m-senge, mette-miriam-boell], date: 2020-07-03 } } }
 `,
   'content/framework/application-project.yaml': `title: Carries out an application project
 description: A proposal reviewed and finalised by faculty, and a final report.
 module: systems-awareness
 order: 30
-source: { brochure: "Undertake an application project within their organization or worksite." }
+source: { brochure: "Undertake an application project within their organization or worksite.", section: Participant commitments }
 evidence:
   rule: all
   rules:
-    - { rule: project, source: { brochure: "We expect to review proposed projects prior to commencing the year-long process and to finalize them after the first workshop." } }
+    - { rule: project, source: { brochure: "We expect to review proposed projects prior to commencing the year-long process and to finalize them after the first workshop.", section: Program structure } }
     - { rule: entries, type: application-project, stage: final-report, min: 1, source: { proposal: A final report is proposed. } }
 `,
   'content/participants/ana-ruiz.yaml': `name: Ana Ruiz

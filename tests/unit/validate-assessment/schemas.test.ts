@@ -171,7 +171,7 @@ describe('framework schema', () => {
 describe('framework sources', () => {
   const head = 'title: Coaches others\ndescription: Evidence of coaching others.\norder: 40\n';
   const rule = (source: string) => `evidence: { rule: entries, type: coaching, min: 3, source: ${source} }\n`;
-  const BROCHURE = '{ brochure: "Be present at all three face-to-face sessions (15 days total)." }';
+  const BROCHURE = '{ brochure: "Be present at all three face-to-face sessions (15 days total).", section: Participant commitments }';
   it('accepts each kind of source, on the criterion and on each rule', () => {
     expect(check(frameworkSchema, `${head}source: ${BROCHURE}\n${rule('{ faculty: { by: [peter-m-senge, mette-miriam-boell], date: 2020-07-03, note: Faculty meeting after the first workshop. } }')}`)).toEqual([]);
     expect(check(frameworkSchema, `${head}source: ${BROCHURE}\n${rule('{ proposal: "The brochure sets no number; three are proposed." }')}`)).toEqual([]);
@@ -179,20 +179,20 @@ describe('framework sources', () => {
   it('refuses a criterion or a rule without a source, saying what to write', () => {
     expect(check(frameworkSchema, `${head}evidence: { rule: entries, type: coaching, min: 3 }\n`)).toMatchInlineSnapshot(`
       [
-        "content/x.yaml:1:1  error  source is missing: where the criterion comes from: brochure (the sentence), faculty (who, when) or proposal (why). Add a line such as source: { brochure: "Be present at all three face-to-face sessions (15 days total)." }  [schema]",
-        "content/x.yaml:4:1  error  evidence.source is missing: where this rule comes from: brochure (the sentence), faculty (who, when) or proposal (why). Add a line such as source: { brochure: "Be present at all three face-to-face sessions (15 days total)." }  [schema]",
+        "content/x.yaml:1:1  error  source is missing: where the criterion comes from: brochure (the sentence), faculty (who, when) or proposal (why). Add a line such as source: { brochure: "Be present at all three face-to-face sessions (15 days total).", section: Participant commitments }  [schema]",
+        "content/x.yaml:4:1  error  evidence.source is missing: where this rule comes from: brochure (the sentence), faculty (who, when) or proposal (why). Add a line such as source: { brochure: "Be present at all three face-to-face sessions (15 days total).", section: Participant commitments }  [schema]",
       ]
     `);
     expect(
       check(frameworkSchema, `${head}source: ${BROCHURE}\nevidence:\n  rule: all\n  rules:\n    - { rule: project, source: ${BROCHURE} }\n    - { rule: entries, type: coaching, min: 1 }\n`),
     ).toMatchInlineSnapshot(`
       [
-        "content/x.yaml:9:7  error  evidence.rules[1].source is missing: where this rule comes from: brochure (the sentence), faculty (who, when) or proposal (why). Add a line such as source: { brochure: "Be present at all three face-to-face sessions (15 days total)." }  [schema]",
+        "content/x.yaml:9:7  error  evidence.rules[1].source is missing: where this rule comes from: brochure (the sentence), faculty (who, when) or proposal (why). Add a line such as source: { brochure: "Be present at all three face-to-face sessions (15 days total).", section: Participant commitments }  [schema]",
       ]
     `);
   });
   it('refuses a number or a monthly rhythm as "stated by the program" when the quoted sentence does not state it', () => {
-    const coaching = '{ brochure: "A final graduation based on assessing evidence of work and learning developed during the process, including the application project and evidence of coaching others." }';
+    const coaching = '{ brochure: "A final graduation based on assessing evidence of work and learning developed during the process, including the application project and evidence of coaching others.", section: Program structure }';
     expect(check(frameworkSchema, `${head}source: ${coaching}\nevidence: { rule: entries, type: coaching, min: 3, source: ${coaching} }\n`)).toMatchInlineSnapshot(`
       [
         "content/x.yaml:5:44  error  evidence.min: 3 is not stated in the brochure sentence quoted under source, so it is not the program's number; write source: { proposal: "why" } until the faculty set it, then source: { faculty: { by: [ids], date: YYYY-MM-DD } }  [schema]",
@@ -200,34 +200,34 @@ describe('framework sources', () => {
     `);
     // one piece of evidence is what "evidence of coaching others" asks at least
     expect(check(frameworkSchema, `${head}source: ${coaching}\nevidence: { rule: entries, type: coaching, min: 1, source: ${coaching} }\n`)).toEqual([]);
-    expect(check(frameworkSchema, `${head}source: ${BROCHURE}\nevidence: { rule: entries, type: workshop-reflection, min: 3, source: { brochure: "Three face-to-face workshops in the US" } }\n`)).toEqual([]);
+    expect(check(frameworkSchema, `${head}source: ${BROCHURE}\nevidence: { rule: entries, type: workshop-reflection, min: 3, source: { brochure: "Three face-to-face workshops in the US", section: Program structure } }\n`)).toEqual([]);
     expect(check(frameworkSchema, `${head}source: ${BROCHURE}\nevidence: { rule: entries, type: workshop-reflection, min: 15, source: ${BROCHURE} }\n`)).toEqual([]);
-    const buddy = '{ brochure: "Maintain a regular check-in routine with his/her buddy or buddies." }';
+    const buddy = '{ brochure: "Maintain a regular check-in routine with his/her buddy or buddies.", section: Participant commitments }';
     expect(check(frameworkSchema, `${head}source: ${buddy}\nevidence: { rule: monthly, type: buddy-checkin, source: ${buddy} }\n`)).toMatchInlineSnapshot(`
       [
         "content/x.yaml:5:49  error  evidence.source: a monthly rule needs a brochure sentence that speaks of months, and the one quoted does not; write source: { proposal: "why" } until the faculty set it, then source: { faculty: { by: [ids], date: YYYY-MM-DD } }  [schema]",
       ]
     `);
-    const calls = '{ brochure: "Be present on the monthly 3-hour virtual learning community calls." }';
+    const calls = '{ brochure: "Be present on the monthly 3-hour virtual learning community calls.", section: Participant commitments }';
     expect(check(frameworkSchema, `${head}source: ${calls}\nevidence: { rule: monthly, type: call-prework, source: ${calls} }\n`)).toEqual([]);
   });
   it('refuses an empty source, two kinds at once, an unknown kind, a paraphrase too short to be a sentence and a decision without who or when', () => {
     expect(check(frameworkSchema, `${head}source: {}\n${rule(BROCHURE)}`)).toMatchInlineSnapshot(`
       [
-        "content/x.yaml:4:1  error  source must say where this comes from: write exactly one of brochure: "the sentence of the brochure it rests on", faculty: { by: [ids of the assessing faculty who decided], date: YYYY-MM-DD }, or proposal: "why this is proposed" until the faculty decide  [schema]",
+        "content/x.yaml:4:1  error  source must say where this comes from: write exactly one of brochure: "the sentence of the brochure it rests on" with section: the brochure's section, faculty: { by: [ids of the assessing faculty who decided], date: YYYY-MM-DD }, or proposal: "why this is proposed" until the faculty decide  [schema]",
       ]
     `);
-    expect(check(frameworkSchema, `${head}source: ${BROCHURE}\n${rule('{ brochure: "Be present at all three face-to-face sessions (15 days total).", proposal: Three. }')}`)).toMatchInlineSnapshot(`
+    expect(check(frameworkSchema, `${head}source: ${BROCHURE}\n${rule('{ brochure: "Be present at all three face-to-face sessions (15 days total).", section: Participant commitments, proposal: Three. }')}`)).toMatchInlineSnapshot(`
       [
-        "content/x.yaml:5:52  error  source gives brochure and proposal; give exactly one. source must say where this comes from: write exactly one of brochure: "the sentence of the brochure it rests on", faculty: { by: [ids of the assessing faculty who decided], date: YYYY-MM-DD }, or proposal: "why this is proposed" until the faculty decide  [schema]",
+        "content/x.yaml:5:52  error  source gives brochure and proposal; give exactly one. source must say where this comes from: write exactly one of brochure: "the sentence of the brochure it rests on" with section: the brochure's section, faculty: { by: [ids of the assessing faculty who decided], date: YYYY-MM-DD }, or proposal: "why this is proposed" until the faculty decide  [schema]",
       ]
     `);
     expect(check(frameworkSchema, `${head}source: ${BROCHURE}\n${rule('{ website: "https://example.org" }')}`)).toMatchInlineSnapshot(`
       [
-        "content/x.yaml:5:62  error  website is not a kind of source; source must say where this comes from: write exactly one of brochure: "the sentence of the brochure it rests on", faculty: { by: [ids of the assessing faculty who decided], date: YYYY-MM-DD }, or proposal: "why this is proposed" until the faculty decide  [schema]",
+        "content/x.yaml:5:62  error  website is not a kind of source; source must say where this comes from: write exactly one of brochure: "the sentence of the brochure it rests on" with section: the brochure's section, faculty: { by: [ids of the assessing faculty who decided], date: YYYY-MM-DD }, or proposal: "why this is proposed" until the faculty decide  [schema]",
       ]
     `);
-    expect(check(frameworkSchema, `${head}source: { brochure: coaching }\n${rule(BROCHURE)}`)).toMatchInlineSnapshot(`
+    expect(check(frameworkSchema, `${head}source: { brochure: coaching, section: Benefits }\n${rule(BROCHURE)}`)).toMatchInlineSnapshot(`
       [
         "content/x.yaml:4:11  error  brochure must quote the whole sentence this rests on, for example "Be present at all three face-to-face sessions (15 days total)."  [schema]",
       ]
@@ -240,7 +240,35 @@ describe('framework sources', () => {
     `);
     expect(check(frameworkSchema, `${head}source: the brochure\n${rule(BROCHURE)}`)).toMatchInlineSnapshot(`
       [
-        "content/x.yaml:4:1  error  source must say where this comes from: write exactly one of brochure: "the sentence of the brochure it rests on", faculty: { by: [ids of the assessing faculty who decided], date: YYYY-MM-DD }, or proposal: "why this is proposed" until the faculty decide  [schema]",
+        "content/x.yaml:4:1  error  source must say where this comes from: write exactly one of brochure: "the sentence of the brochure it rests on" with section: the brochure's section, faculty: { by: [ids of the assessing faculty who decided], date: YYYY-MM-DD }, or proposal: "why this is proposed" until the faculty decide  [schema]",
+      ]
+    `);
+  });
+  it('asks a brochure source for its section, one of the brochure’s, and refuses a section without a brochure sentence', () => {
+    const quote = 'brochure: "Be present at all three face-to-face sessions (15 days total)."';
+    expect(check(frameworkSchema, `${head}source: { ${quote} }\n${rule(BROCHURE)}`)).toMatchInlineSnapshot(`
+      [
+        "content/x.yaml:4:1  error  source: a brochure source names its section too; section must be the brochure section the sentence is in, one of Introduction, Program structure, Program dates and locations, Participant commitments, Benefits, Faculty, Cost and dates; for example section: Participant commitments  [schema]",
+      ]
+    `);
+    expect(check(frameworkSchema, `${head}source: { ${quote}, section: Commitments }\n${rule(BROCHURE)}`)).toMatchInlineSnapshot(`
+      [
+        "content/x.yaml:4:87  error  source.section: "Commitments" is not a section of the brochure; section must be the brochure section the sentence is in, one of Introduction, Program structure, Program dates and locations, Participant commitments, Benefits, Faculty, Cost and dates; for example section: Participant commitments  [schema]",
+      ]
+    `);
+    expect(check(frameworkSchema, `${head}source: { ${quote}, section: participant commitments }\n${rule(BROCHURE)}`)).toMatchInlineSnapshot(`
+      [
+        "content/x.yaml:4:87  error  source.section: "participant commitments" is not a section of the brochure; section must be the brochure section the sentence is in, one of Introduction, Program structure, Program dates and locations, Participant commitments, Benefits, Faculty, Cost and dates; for example section: Participant commitments; did you mean Participant commitments?  [schema]",
+      ]
+    `);
+    expect(check(frameworkSchema, `${head}source: { section: Benefits }\n${rule(BROCHURE)}`)).toMatchInlineSnapshot(`
+      [
+        "content/x.yaml:4:11  error  section belongs with brochure: "the sentence of the brochure it rests on"; source must say where this comes from: write exactly one of brochure: "the sentence of the brochure it rests on" with section: the brochure's section, faculty: { by: [ids of the assessing faculty who decided], date: YYYY-MM-DD }, or proposal: "why this is proposed" until the faculty decide  [schema]",
+      ]
+    `);
+    expect(check(frameworkSchema, `${head}source: { proposal: Three are proposed., section: Benefits }\n${rule(BROCHURE)}`)).toMatchInlineSnapshot(`
+      [
+        "content/x.yaml:4:42  error  section belongs with brochure: "the sentence of the brochure it rests on"; source must say where this comes from: write exactly one of brochure: "the sentence of the brochure it rests on" with section: the brochure's section, faculty: { by: [ids of the assessing faculty who decided], date: YYYY-MM-DD }, or proposal: "why this is proposed" until the faculty decide  [schema]",
       ]
     `);
   });
