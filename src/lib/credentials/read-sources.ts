@@ -1,7 +1,10 @@
 /**
  * Reads the few content folders credentials are derived from, straight from content/ with the
  * safe YAML reader and each collection's schema: decisions, recipients, participants, cohorts,
- * and the frontmatter of portfolio entries (to link the entries a graduate made public).
+ * and the frontmatter of portfolio entries (to link the entries a graduate made public). Only the
+ * portfolios of participants who have a decision folder are read: no one else can hold a
+ * credential, and reading every entry would make each build parse the whole cohort's
+ * frontmatter a second time.
  *
  * This is how faculty-only files become public facts without ever entering a public build's data
  * store: only src/lib/credentials/derive.ts sees what is read here, and it returns the derived
@@ -36,13 +39,24 @@ function files(root: string, dir: string, depth: number): string[] {
     });
 }
 
+/** Sub-folders of a content folder (participants with decisions), per content root. */
+function subfolders(root: string, dir: string): string[] {
+  const abs = join(root, dir);
+  return existsSync(abs) ? readdirSync(abs).filter((name) => statSync(join(abs, name)).isDirectory()).sort() : [];
+}
+
 export function readCredentialSources(root: string, options: { demo: boolean }): { records: SourceRecord[]; problems: Problem[] } {
   const records: SourceRecord[] = [];
   const problems: Problem[] = [];
+  const contentRoots = ['content', ...(options.demo ? ['content/demo'] : [])];
   for (const name of CREDENTIAL_SOURCES) {
     const spec = collectionSpec(name);
-    const dirs = [`content/${spec.folder}`, ...(options.demo ? [`content/demo/${spec.folder}`] : [])];
-    for (const file of dirs.flatMap((d) => files(root, d, spec.depth))) {
+    const dirs =
+      name === 'portfolios'
+        ? contentRoots.flatMap((r) => subfolders(root, `${r}/${collectionSpec('decisions').folder}`).map((participant) => `${r}/${spec.folder}/${participant}`))
+        : contentRoots.map((r) => `${r}/${spec.folder}`);
+    const depth = name === 'portfolios' ? spec.depth - 1 : spec.depth;
+    for (const file of dirs.flatMap((d) => files(root, d, depth))) {
       const where = classifyPath(file);
       if (!where || where.spec.name !== name) continue;
       const report = REPORTED.has(name);
