@@ -8,10 +8,10 @@ import { audienceFromEnv, audienceOutDir } from './src/lib/audience.ts';
 import { readSettings } from './src/lib/settings.ts';
 import { renderGuard } from './src/lib/gate/render-guard.ts';
 import { audienceIntegration } from './src/integrations/audience.ts';
+import { audienceCacheDir } from './src/lib/build-cache.ts';
 
 const audience = audienceFromEnv(process.env);
 const settings = readSettings(process.cwd());
-const cacheKey = audience.kind === 'cohort' ? `cohort-${audience.cohort}` : audience.kind;
 
 // Cohort and faculty sites are served at the root of their own host names; only the public site
 // may live under a sub-path (GitHub Pages project sites).
@@ -21,7 +21,7 @@ export default defineConfig({
   site: process.env.SITE_URL ?? settings.site,
   base,
   outDir: audienceOutDir(audience),
-  cacheDir: `node_modules/.astro/${cacheKey}`,
+  cacheDir: audienceCacheDir(audience),
   trailingSlash: 'always',
   // rendering waits on file writes much of the time: four pages in flight keep both cores busy
   build: { format: 'directory', concurrency: 4 },
@@ -61,4 +61,6 @@ export default defineConfig({
     },
   },
   devToolbar: { enabled: false },
+  // pages whose cacheKey and code are unchanged are copied from the last build (src/data/page-keys.ts)
+  experimental: { incrementalBuild: true },
 });
