@@ -228,6 +228,8 @@ function medianStep<T extends StepResult>(runs: readonly T[]): T {
 }
 
 interface PeersResult {
+  /** Hugo + Pagefind, each time it was measured. */
+  measurements?: number[] | undefined;
   hugoS?: number | undefined;
   eleventyS?: number | undefined;
   hugoPagefindS?: number | undefined;
@@ -284,6 +286,24 @@ async function runPeers(dir: string, content: SyntheticContent, runs: number): P
   }
   if (work) rmSync(work, { recursive: true, force: true });
   return out;
+}
+
+/** The mean of the reference's measurements (before and after our builds). */
+function combinePeers(runs: readonly PeersResult[]): PeersResult | undefined {
+  const first = runs[0];
+  if (!first || first.note) return first;
+  const mean = (pick: (r: PeersResult) => number | undefined) => {
+    const values = runs.map(pick).filter((v): v is number => v !== undefined);
+    return values.length ? values.reduce((a, b) => a + b, 0) / values.length : undefined;
+  };
+  return {
+    entries: first.entries,
+    hugoS: mean((r) => r.hugoS),
+    eleventyS: mean((r) => r.eleventyS),
+    hugoPagefindS: mean((r) => r.hugoPagefindS),
+    hugoPlusPagefindS: mean((r) => r.hugoPlusPagefindS),
+    measurements: runs.map((r) => r.hugoPlusPagefindS).filter((v): v is number => v !== undefined),
+  };
 }
 
 function prepareDir(dir: string): void {
@@ -350,6 +370,7 @@ async function main(): Promise<number> {
   const results: SizeResult[] = [];
   let largest: { root: string; content: SyntheticContent } | undefined;
   const needLargest = values.peers || values.search;
+  const peerRuns: PeersResult[] = [];
   try {
     for (const size of sizes) {
       const people = size === total ? participants : Math.max(1, Math.round(size / perParticipant));
@@ -362,6 +383,10 @@ async function main(): Promise<number> {
       log(
         `size ${size}: ${project.content.files.length} files (${s.cohorts} cohorts, ${s.sessions} sessions, ${s.entries} entries averaging ${s.averageWords} words, ${s.mdx} .mdx, ${s.images} images, ${s.assessments} assessments, ${s.decisions} decisions) in ${seconds(performance.now() - t)}`,
       );
+      // the reference is measured just before and just after our builds of the largest size, so a
+      // change in the machine's load during the run weighs on both sides of the ratio alike
+      const largestSize = size === sizes[sizes.length - 1];
+      if (values.peers && largestSize) peerRuns.push(await runPeers(keep ?? work, project.content, runs));
       const perRun: { validate: StepResult; builds: BuildResult[] }[] = [];
       for (let run = 1; run <= runs; run++) {
         if (runs > 1) log(` run ${run}/${runs}`);
@@ -387,8 +412,8 @@ async function main(): Promise<number> {
       else if (!keep) rmSync(root, { recursive: true, force: true });
     }
 
-    let peers: PeersResult | undefined;
-    if (values.peers && largest) peers = await runPeers(keep ?? work, largest.content, runs);
+    if (values.peers && largest) peerRuns.push(await runPeers(keep ?? work, largest.content, runs));
+    const peers = combinePeers(peerRuns);
 
     // ------------------------------------------------------------ report
     const m = machine();
@@ -466,7 +491,9 @@ async function main(): Promise<number> {
       out.push('');
       if (peers.note) out.push(`Peers: ${peers.note}`);
       else {
-        out.push(`Peers at ${peers.entries} entries (same bodies; entry and participant pages only; peers.sh -n ${runs} -w 0), measured in this run after our builds:`);
+        out.push(
+          `Peers at ${peers.entries} entries (same bodies; entry and participant pages only; peers.sh -n ${runs} -w 0), measured in this run before and after our builds (Hugo + Pagefind: ${(peers.measurements ?? []).map((v) => `${v.toFixed(2)} s`).join(', then ')}; the mean below):`,
+        );
         out.push('');
         out.push('| tool | seconds |');
         out.push('|---|---:|');
