@@ -28,7 +28,7 @@ import { precheck } from './lib/precheck.ts';
 import { syncState } from '../src/lib/sync/lock.ts';
 import { compressIntoCache, pruneCache } from '../src/lib/deploy/compress.ts';
 import type { RenderedPageMessage } from '../src/integrations/audience.ts';
-import { finishSite } from '../src/lib/deploy/finish-site.ts';
+import type { CompressJob, CompressResult } from './lib/compress-worker.ts';
 import { balanceJobs, indexSite, type ShardJob } from '../src/lib/search-index.ts';
 import { astroEstimateMb, countEntries, finishEstimateMb, MEMORY_BUDGET_MB, runTasks, type Task } from './lib/build-pipeline.ts';
 
@@ -142,37 +142,40 @@ function indexInWorkers(workers: number): (jobs: ShardJob[]) => Promise<void> {
   };
 }
 
+/** Precompresses part of a site on a thread of its own (scripts/lib/compress-worker.ts). */
+function compressInWorker(job: CompressJob): Promise<CompressResult> {
+  return new Promise((resolve, reject) => {
+    let result: CompressResult | undefined;
+    const worker = new Worker(new URL('./lib/compress-worker.ts', import.meta.url), { workerData: job });
+    worker.on('message', (message: CompressResult) => (result = message));
+    worker.on('error', reject);
+    worker.on('exit', (code) => (code === 0 && result ? resolve(result) : reject(new Error(`compression stopped (exit ${code})`))));
+  });
+}
+
 /** Search index and compressed copies of a built site, side by side, then its `_headers` file. */
 async function finishAudience(audience: Audience, workers: number): Promise<string> {
   const siteDir = join(root, audienceOutDir(audience));
   const cacheDir = join(root, audienceCacheDir(audience));
   const compressCache = join(cacheDir, 'compressed');
-  const used = new Set<string>();
   const t = performance.now();
-  let search = '';
-  const indexing = indexSite(siteDir, { cacheDir, audience, run: indexInWorkers(workers) }).then((stats) => {
-    search = `search ${seconds(performance.now() - t)} (${stats.shards - stats.reused} of ${stats.shards} shards indexed, the rest reused)`;
-  });
-  // the pages are compressed here while the workers index; Pagefind's own files once it is done
-  let compressMs = 0;
-  const compress = (include: (path: string) => boolean) => {
-    const c = performance.now();
-    const stats = finishSite(siteDir, audience.kind, { cacheDir: compressCache, used, include });
-    compressMs += performance.now() - c;
-    return stats;
-  };
-  let pages;
+  // the pages are compressed on one thread while this one plans the search shards and the
+  // workers index them; Pagefind's own files once it is done
+  const pages = compressInWorker({ siteDir, kind: audience.kind, cacheDir: compressCache, part: 'pages' });
+  let stats;
   try {
-    pages = compress((path) => !path.startsWith('pagefind/') && !path.startsWith('.pagefind-staging/'));
+    stats = await indexSite(siteDir, { cacheDir, audience, run: indexInWorkers(workers) });
   } finally {
-    await indexing;
+    await pages.catch(() => undefined);
   }
-  const index = compress((path) => path.startsWith('pagefind/'));
-  pruneCache(compressCache, used);
-  const files = pages.files + index.files;
-  const reused = pages.reused + index.reused;
+  const searchMs = performance.now() - t;
+  const done = [await pages, await compressInWorker({ siteDir, kind: audience.kind, cacheDir: compressCache, part: 'search' })];
+  pruneCache(compressCache, new Set(done.flatMap((d) => d.used)));
+  const files = done.reduce((n, d) => n + d.files, 0);
+  const reused = done.reduce((n, d) => n + d.reused, 0);
+  const compressMs = done.reduce((n, d) => n + d.ms, 0);
   recordTiming('compress', audience, compressMs, { files, reused });
-  return `${search}, compression ${seconds(compressMs)} (${files - reused} of ${files} files compressed, the rest reused)`;
+  return `search ${seconds(searchMs)} (${stats.shards - stats.reused} of ${stats.shards} shards indexed, the rest reused), compression ${seconds(compressMs)} (${files - reused} of ${files} files compressed, the rest reused)`;
 }
 
 function stopChildren(): void {

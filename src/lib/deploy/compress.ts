@@ -10,7 +10,7 @@
  */
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync, type BrotliOptions, type ZlibOptions } from 'node:zlib';
 
@@ -33,6 +33,8 @@ export interface CompressOptions {
   cacheDir?: string | undefined;
   /** Only files for which this returns true (a path relative to the site, with `/`). */
   include?: ((path: string) => boolean) | undefined;
+  /** Folders not to look into at all (relative paths, with `/`): another thread may be writing them. */
+  skipFolder?: ((path: string) => boolean) | undefined;
   /**
    * Collects the cache keys this run used, and leaves pruning to the caller (who compresses a site
    * in several runs and prunes once with pruneCache). Without it, each run prunes what it did not use.
@@ -40,11 +42,12 @@ export interface CompressOptions {
   used?: Set<string> | undefined;
 }
 
-function walk(dir: string, out: string[] = []): string[] {
-  for (const item of readdirSync(dir, { withFileTypes: true })) {
-    const full = join(dir, item.name);
-    if (item.isDirectory()) walk(full, out);
-    else if (item.isFile()) out.push(full);
+function walk(dir: string, skip: (path: string) => boolean, rel = '', out: string[] = []): string[] {
+  for (const item of readdirSync(join(dir, rel), { withFileTypes: true })) {
+    const path = rel ? `${rel}/${item.name}` : item.name;
+    if (item.isDirectory()) {
+      if (!skip(path)) walk(dir, skip, path, out);
+    } else if (item.isFile()) out.push(path);
   }
   return out;
 }
@@ -110,8 +113,8 @@ export async function compressIntoCache(raw: Uint8Array, cacheDir: string): Prom
 export function precompressSite(dir: string, options: CompressOptions = {}): CompressStats {
   const stats: CompressStats = { files: 0, gzip: 0, brotli: 0, reused: 0 };
   const used = options.used ?? new Set<string>();
-  for (const file of walk(dir)) {
-    const rel = relative(dir, file).split(sep).join('/');
+  for (const rel of walk(dir, options.skipFolder ?? (() => false))) {
+    const file = join(dir, rel);
     if (!COMPRESSIBLE.test(file) || (options.include && !options.include(rel)) || statSync(file).size < MIN_BYTES) continue;
     const raw = readFileSync(file);
     stats.files++;
