@@ -33,7 +33,7 @@ import * as pagefind from 'pagefind';
 import { packageVersion } from './build-cache.ts';
 
 /** Bump when what this module writes changes for the same pages (so cached shards are not reused). */
-const INDEX_FORMAT = 'search-index/3';
+const INDEX_FORMAT = 'search-index/4';
 const PAGEFIND_OPTIONS = { forceLanguage: 'en' } as const;
 /** A year with more pages than this is split by quarter, so a change re-indexes fewer pages. */
 export const MAX_SHARD_PAGES = 1000;
@@ -112,34 +112,30 @@ function quarterOf(date: string): string {
 
 /** Reads every page of a built site once and groups the indexed ones into shards with their digests. */
 export function planShards(siteDir: string, version = packageVersion(process.cwd(), 'pagefind')): SearchShard[] {
-  const groups = new Map<string, { path: string; date?: string | undefined; bytes: Buffer }[]>();
+  // each page is kept as its path, date and the digest of its bytes, not the bytes themselves
+  const groups = new Map<string, { path: string; date?: string | undefined; digest: string }[]>();
+  const add = (key: string, page: { path: string; date?: string | undefined; digest: string }) => {
+    const list = groups.get(key);
+    if (list) list.push(page);
+    else groups.set(key, [page]);
+  };
   for (const path of htmlFiles(siteDir).sort()) {
     const bytes = readFileSync(join(siteDir, path));
     const where = shardKeyOf(bytes.toString('utf8'));
-    if (!where) continue;
-    const list = groups.get(where.key) ?? [];
-    list.push({ path, date: where.date, bytes });
-    groups.set(where.key, list);
+    if (where) add(where.key, { path, date: where.date, digest: createHash('sha256').update(bytes).digest('hex') });
   }
   // a large year is split by quarter; the ranges still do not overlap
   for (const [key, pages] of [...groups]) {
     if (key === MAIN_SHARD || pages.length <= MAX_SHARD_PAGES) continue;
     groups.delete(key);
-    for (const page of pages) {
-      const quarter = quarterOf(page.date as string);
-      groups.set(quarter, [...(groups.get(quarter) ?? []), page]);
-    }
+    for (const page of pages) add(quarterOf(page.date as string), page);
   }
   if (!groups.has(MAIN_SHARD)) groups.set(MAIN_SHARD, []);
   return [...groups.entries()]
     .sort(([a], [b]) => (a === MAIN_SHARD ? -1 : b === MAIN_SHARD ? 1 : a.localeCompare(b)))
     .map(([id, pages]) => {
       const hash = createHash('sha256');
-      for (const part of [INDEX_FORMAT, version, JSON.stringify(PAGEFIND_OPTIONS), id]) hash.update(`${part.length}:${part}`);
-      for (const page of pages) {
-        hash.update(`${page.path.length}:${page.path}${page.bytes.length}:`);
-        hash.update(page.bytes);
-      }
+      for (const part of [INDEX_FORMAT, version, JSON.stringify(PAGEFIND_OPTIONS), id, ...pages.flatMap((p) => [p.path, p.digest])]) hash.update(`${part.length}:${part}`);
       const digest = hash.digest('hex');
       const dates = pages.map((p) => p.date).filter((d): d is string => d !== undefined).sort();
       return {
