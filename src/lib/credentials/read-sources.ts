@@ -45,36 +45,42 @@ function subfolders(root: string, dir: string): string[] {
   return existsSync(abs) ? readdirSync(abs).filter((name) => statSync(join(abs, name)).isDirectory()).sort() : [];
 }
 
-export function readCredentialSources(root: string, options: { demo: boolean }): { records: SourceRecord[]; problems: Problem[] } {
-  const records: SourceRecord[] = [];
-  const problems: Problem[] = [];
+/** Every file credentials are derived from, with the collection it is read as (paths relative to `root`). */
+export function credentialSourceFiles(root: string, options: { demo: boolean }): { name: CollectionName; file: string }[] {
   const contentRoots = ['content', ...(options.demo ? ['content/demo'] : [])];
-  for (const name of CREDENTIAL_SOURCES) {
+  return CREDENTIAL_SOURCES.flatMap((name) => {
     const spec = collectionSpec(name);
     const dirs =
       name === 'portfolios'
         ? contentRoots.flatMap((r) => subfolders(root, `${r}/${collectionSpec('decisions').folder}`).map((participant) => `${r}/${spec.folder}/${participant}`))
         : contentRoots.map((r) => `${r}/${spec.folder}`);
     const depth = name === 'portfolios' ? spec.depth - 1 : spec.depth;
-    for (const file of dirs.flatMap((d) => files(root, d, depth))) {
-      const where = classifyPath(file);
-      if (!where || where.spec.name !== name) continue;
-      const report = REPORTED.has(name);
-      if (where.problem) {
-        if (report) problems.push({ file, line: 1, column: 1, severity: 'error', rule: 'file-name', message: where.problem });
-        continue;
-      }
-      const source = parseSource(file, readFileSync(join(root, file), 'utf8'));
-      if (source.problems.length) {
-        if (report) problems.push(...source.problems);
-        continue;
-      }
-      const check = checkSchema(spec.schema, source.data, file, source.locate, spec.what);
-      if (report) problems.push(...check.problems);
-      const valid = check.problems.length === 0;
-      const data = (valid ? check.value : source.data) as Record<string, unknown> | undefined;
-      records.push({ collection: name, id: where.id, file, data: data && typeof data === 'object' ? data : {}, demo: where.demo, valid, locate: source.locate });
+    return dirs.flatMap((d) => files(root, d, depth)).map((file) => ({ name, file }));
+  });
+}
+
+export function readCredentialSources(root: string, options: { demo: boolean }): { records: SourceRecord[]; problems: Problem[] } {
+  const records: SourceRecord[] = [];
+  const problems: Problem[] = [];
+  for (const { name, file } of credentialSourceFiles(root, options)) {
+    const spec = collectionSpec(name);
+    const where = classifyPath(file);
+    if (!where || where.spec.name !== name) continue;
+    const report = REPORTED.has(name);
+    if (where.problem) {
+      if (report) problems.push({ file, line: 1, column: 1, severity: 'error', rule: 'file-name', message: where.problem });
+      continue;
     }
+    const source = parseSource(file, readFileSync(join(root, file), 'utf8'));
+    if (source.problems.length) {
+      if (report) problems.push(...source.problems);
+      continue;
+    }
+    const check = checkSchema(spec.schema, source.data, file, source.locate, spec.what);
+    if (report) problems.push(...check.problems);
+    const valid = check.problems.length === 0;
+    const data = (valid ? check.value : source.data) as Record<string, unknown> | undefined;
+    records.push({ collection: name, id: where.id, file, data: data && typeof data === 'object' ? data : {}, demo: where.demo, valid, locate: source.locate });
   }
   return { records, problems };
 }

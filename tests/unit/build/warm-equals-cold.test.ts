@@ -2,7 +2,7 @@
  * A build that reuses the caches of the previous one (the content store, pages Astro copies
  * instead of rendering, search index shards, compressed copies) makes the same site, byte for
  * byte, as a build from nothing: after an entry is edited, an entry is deleted, a participant
- * withdraws consent, the build date moves, and the code changes. After each change the fixture
+ * (a graduate, with a credential) withdraws consent, the build date moves, and the code changes. After each change the fixture
  * is built with `npm run build`'s own script keeping its caches, then again in the same folder
  * with every cache moved away, and every file the two builds wrote is compared, search index and
  * precompressed copies included. (Same folder: a build's output may depend on its path, such as
@@ -98,7 +98,11 @@ describe('a warm build makes the same site as a cold one', () => {
     env['CREDENTIAL_SIGNING_KEY'] = JSON.stringify(await exportJWK(privateKey));
     // an entry of another year, so the search index has a shard that the steps below leave alone
     project.write('content/portfolios/olga-other/earlier-entry.md', '---\ntype: reflection\ntitle: Olga earlier\ndate: 2025-03-02\nvisibility: public\n---\nOLGAEARLIERWORD from the year before.\n');
+    // Pia graduates: her public credential names her while she consents
+    project.write('content/decisions/pia-public/2026-10-01.yaml', 'outcome: certified\ndate: 2026-10-01\npanel: [ada-assessor, ben-assessor]\ncertificateId: CST-2026-0001\nreleased: 2026-10-05\n');
+    project.write('content/recipients/pia-public.yaml', 'email: pia.recipient@example.org\nsalt: saltpia0123456789abcdef\n');
     await build();
+    expect(readFileSync(join(site(), 'credentials/CST-2026-0001/index.html'), 'utf8')).toContain('Pia Publica');
   }, 900_000);
 
   afterAll(() => {
@@ -132,6 +136,8 @@ describe('a warm build makes the same site as a cold one', () => {
     const withdrawn = readSite(warmCopy());
     for (const trace of PIA_TRACES) expect(filesContaining(withdrawn, trace), trace).toEqual([]);
     expect(withdrawn.filter((f) => f.path.includes('public-picture')).map((f) => f.path)).toEqual([]);
+    // her credential stays issued, without her name
+    expect(withdrawn.some((f) => f.path === 'credentials/CST-2026-0001/index.html')).toBe(true);
     // nor in any cache the next build could reuse
     const caches = readSite(join(project.root, 'node_modules/.astro/public'));
     for (const trace of [...PIA_TRACES, 'WARMEDITWORD']) expect(filesContaining(caches, trace), trace).toEqual([]);
