@@ -9,10 +9,10 @@ import { readSettings } from './src/lib/settings.ts';
 import { renderGuard } from './src/lib/gate/render-guard.ts';
 import { moduleWall } from './src/lib/gate/module-wall.ts';
 import { audienceIntegration } from './src/integrations/audience.ts';
+import { audienceCacheDir } from './src/lib/build-cache.ts';
 
 const audience = audienceFromEnv(process.env);
 const settings = readSettings(process.cwd());
-const cacheKey = audience.kind === 'cohort' ? `cohort-${audience.cohort}` : audience.kind;
 
 // Cohort and faculty sites are served at the root of their own host names; only the public site
 // may live under a sub-path (GitHub Pages project sites).
@@ -22,7 +22,7 @@ export default defineConfig({
   site: process.env.SITE_URL ?? settings.site,
   base,
   outDir: audienceOutDir(audience),
-  cacheDir: `node_modules/.astro/${cacheKey}`,
+  cacheDir: audienceCacheDir(audience),
   trailingSlash: 'always',
   // rendering waits on file writes much of the time: four pages in flight keep both cores busy
   build: { format: 'directory', concurrency: 4 },
@@ -64,4 +64,6 @@ export default defineConfig({
   // the bundler wall: nothing in a participant's folder is loaded but entries and real images
   vite: { plugins: [moduleWall()] },
   devToolbar: { enabled: false },
+  // pages whose cacheKey and code are unchanged are copied from the last build (src/data/page-keys.ts)
+  experimental: { incrementalBuild: true },
 });

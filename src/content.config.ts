@@ -6,7 +6,7 @@ import { defineCollection } from 'astro:content';
 import type { z } from 'zod';
 import { audienceFromEnv } from './lib/audience.ts';
 import { collectionSpec, type CollectionName } from './lib/content-model.ts';
-import { readPolicyContext } from './lib/policy-context.ts';
+import { currentPolicyContext } from './lib/policy-context.ts';
 import { readSettings } from './lib/settings.ts';
 import { contentLoader } from './loaders/content-loader.ts';
 import { cohortSchema } from './schemas/cohort.ts';
@@ -30,17 +30,8 @@ const root = process.cwd();
 const audience = audienceFromEnv(process.env);
 const { demo } = readSettings(root);
 
-// read once per sync, not once per collection: every loader applies the rule to the same facts
-let policy: ReturnType<typeof readPolicyContext> | undefined;
-let policyRead = 0;
-function currentPolicy() {
-  // a watcher in dev re-runs the loaders after an edit: re-read when the last read is a second old
-  if (!policy || Date.now() - policyRead > 1000) {
-    policy = readPolicyContext(root, demo);
-    policyRead = Date.now();
-  }
-  return policy;
-}
+// read once, not once per collection: every loader applies the rule to the same facts
+const currentPolicy = () => currentPolicyContext(root, demo);
 
 function collection<S extends z.ZodType>(name: CollectionName, schema: S) {
   return defineCollection({

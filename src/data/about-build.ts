@@ -5,6 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { syncState, type SourcesLock } from '../lib/sync/lock.ts';
+import { buildClock } from '../lib/build-date.ts';
 
 export interface AboutBuild {
   mode: 'single' | 'split';
@@ -23,7 +24,7 @@ function programCommit(root: string): string | undefined {
   }
 }
 
-export function aboutBuild(root: string = process.cwd(), now: Date = new Date()): AboutBuild {
+export function aboutBuild(root: string = process.cwd(), now: Date = buildClock(process.env)): AboutBuild {
   const state = syncState(root);
   if (state.mode === 'unsynced') throw new Error(state.message);
   return { mode: state.mode, lock: state.mode === 'split' ? state.lock : undefined, programCommit: programCommit(root), builtAt: now.toISOString() };

@@ -1,14 +1,18 @@
 /**
  * The Astro integration that makes a build one audience's site: injects the routes only that
- * audience has, fails the build when the render guard removed anything, moves the islands' style
- * rule into <head> (src/lib/island-style.ts), and indexes the built site with Pagefind.
+ * audience has, moves the islands' style rule of each rendered page into <head>
+ * (src/lib/island-style.ts), fails the build when the render guard removed anything, and indexes
+ * the built site with Pagefind. Under `npm run build` it also hands each rendered page to the
+ * build's own process (CERT_PAGE_STREAM), which compresses pages on the other core while Astro
+ * renders: the page it hands over is the final one, style rule already moved.
  */
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroPrerenderer } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { audienceLabel, type Audience } from '../lib/audience.ts';
 import { takeGuardViolations } from '../lib/gate/render-guard.ts';
 import { indexSite } from '../lib/search-index.ts';
-import { hoistIslandStyles } from '../lib/island-style.ts';
+import { hoistIslandStyle } from '../lib/island-style.ts';
+import { pruneImageCache } from '../lib/build-cache.ts';
 
 interface RouteSpec {
   pattern: string;
@@ -42,10 +46,50 @@ export const AUDIENCE_ROUTES: readonly RouteSpec[] = [
   { pattern: '/coordinator/revoke', entrypoint: './src/routes/coordinator/revoke.astro', audiences: ['faculty'] },
 ];
 
+/** A message from the Astro process to `npm run build`: one rendered HTML page. */
+export interface RenderedPageMessage {
+  type: 'page';
+  bytes: Uint8Array;
+}
+
+/**
+ * Astro's own prerenderer, with each HTML page it renders finished here (the islands' style rule
+ * moved into <head>) and, when `send` is given, also sent to the parent process.
+ */
+function finishingPrerenderer(inner: AstroPrerenderer, send: ((message: RenderedPageMessage) => void) | undefined): AstroPrerenderer {
+  return {
+    name: 'certification-page-finish',
+    ...(inner.setup ? { setup: () => (inner.setup as () => Promise<void>)() } : {}),
+    ...(inner.teardown ? { teardown: () => (inner.teardown as () => Promise<void>)() } : {}),
+    ...(inner.collectStaticImages ? { collectStaticImages: () => (inner.collectStaticImages as NonNullable<AstroPrerenderer['collectStaticImages']>)() } : {}),
+    getStaticPaths: () => inner.getStaticPaths(),
+    render: async (request, options) => {
+      const result = await inner.render(request, options);
+      const response = result instanceof Response ? result : result.response;
+      if (!response.body || response.status !== 200 || !(response.headers.get('content-type') ?? '').startsWith('text/html')) return result;
+      const raw = new Uint8Array(await response.arrayBuffer());
+      const html = new TextDecoder().decode(raw);
+      const finished = hoistIslandStyle(html);
+      const bytes = finished === html ? raw : new TextEncoder().encode(finished);
+      send?.({ type: 'page', bytes });
+      const copy = new Response(bytes, { status: response.status, statusText: response.statusText, headers: response.headers });
+      return result instanceof Response ? copy : { ...result, response: copy };
+    },
+  };
+}
+
 export function audienceIntegration(audience: Audience): AstroIntegration {
+  let cacheDir: string | undefined;
   return {
     name: 'certification-audience',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        cacheDir = fileURLToPath(config.cacheDir);
+      },
+      'astro:build:start': ({ setPrerenderer }) => {
+        const send = process.env['CERT_PAGE_STREAM'] === '1' ? process.send?.bind(process) : undefined;
+        setPrerenderer((inner) => finishingPrerenderer(inner, send ? (message) => send(message) : undefined));
+      },
       'astro:config:setup': ({ config, injectRoute, logger }) => {
         logger.info(`building the ${audienceLabel(audience)} site`);
         const base = config.base === '/' || config.base === '' ? 'root' : 'sub-path';
@@ -62,11 +106,11 @@ export function audienceIntegration(audience: Audience): AstroIntegration {
               violations.map((v) => `${v.file}  ${v.message}`).join('\n'),
           );
         }
-        hoistIslandStyles(fileURLToPath(dir));
+        if (cacheDir) pruneImageCache(cacheDir, fileURLToPath(dir));
         // npm run build indexes after Astro's process has exited, so the two never hold memory at once
         if (process.env['CERT_INDEX_SEPARATELY'] === '1') return;
-        const stats = await indexSite(fileURLToPath(dir), (msg) => logger.info(msg));
-        logger.info(`search index: ${stats.pages} pages`);
+        const stats = await indexSite(fileURLToPath(dir), { log: (msg) => logger.info(msg), cacheDir, audience });
+        logger.info(`search index: ${stats.pages} pages in ${stats.shards} shards (${stats.reused} reused)`);
       },
     },
   };

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import Excerpt from './Excerpt.tsx';
 import { DemoBadge } from './DemoBadge.tsx';
 import { DEMO_SEARCH_META } from '../lib/demo-mark.ts';
-import { loadPagefind, type PagefindResultData } from './pagefind-client.ts';
+import { loadPagefind, resultsInDateOrder, type PagefindResultData } from './pagefind-client.ts';
 import { pagefindFilters, searchFromState, stateFromSearch, toggleValue, type BrowseState, type SortOrder } from './browse-state.ts';
 
 export interface FilterSpec {
@@ -61,9 +61,12 @@ export default function Browse({ base, filters, pageSize = 20 }: Props) {
         const pagefind = await loadPagefind(base);
         const term = state.query.trim() || null;
         const sort = state.sort === 'relevance' && term ? undefined : { date: state.sort === 'oldest' ? ('asc' as const) : ('desc' as const) };
-        const search = await pagefind.search(term, { filters: pagefindFilters(state, FIXED), ...(sort ? { sort } : {}) });
+        const filters = pagefindFilters(state, FIXED);
+        const search = await pagefind.search(term, { filters, ...(sort ? { sort } : {}) });
         const start = (state.page - 1) * pageSize;
-        const data = await Promise.all(search.results.slice(start, start + pageSize).map(async (r) => ({ id: r.id, data: await r.data() })));
+        // Pagefind orders results merged from several shards by score; a date order is put together shard by shard
+        const shown = sort ? await resultsInDateOrder(pagefind, term, filters, sort.date, start, pageSize) : search.results.slice(start, start + pageSize);
+        const data = await Promise.all(shown.map(async (r) => ({ id: r.id, data: await r.data() })));
         if (mine !== ticket.current) return;
         // results first; the counts beside the filters follow
         setHits(data);

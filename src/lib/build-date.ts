@@ -32,6 +32,18 @@ export function buildDateFromEnv(env: Record<string, string | undefined>, now = 
   return programDate(now);
 }
 
+/**
+ * The build's clock for the moments a page states ("built at", the page a visitor's browser
+ * starts from): now, or SOURCE_DATE_EPOCH (seconds since 1970, the reproducible-builds
+ * convention), so two builds of the same sources can be compared byte for byte.
+ */
+export function buildClock(env: Record<string, string | undefined>, now = new Date()): Date {
+  const epoch = env['SOURCE_DATE_EPOCH'];
+  if (epoch === undefined || epoch === '') return now;
+  if (!/^\d{1,12}$/.test(epoch)) throw new Error(`SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, for example 1767225600; got ${epoch}`);
+  return new Date(Number(epoch) * 1000);
+}
+
 /** The instant a build evaluates evidence at: now, or the end of CERT_BUILD_DATE. */
 export function buildInstantFromEnv(env: Record<string, string | undefined>, now = new Date()): Date {
   const given = env['CERT_BUILD_DATE'] || env['CERT_AS_OF'];

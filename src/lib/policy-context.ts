@@ -1,5 +1,5 @@
 /** Reads what the audience rule needs (participants' cohort and consent) straight from content/. */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseSource } from './source-file.ts';
 import type { PolicyContext, PolicyParticipant } from './exposure.ts';
@@ -31,4 +31,23 @@ export function readPolicyContext(root: string, demo: boolean): PolicyContext {
     parts.push(`${id}:${entry.cohort}:${entry.publicProfile}`);
   }
   return { participants, fingerprint: parts.join('|') };
+}
+
+let cached: { signature: string; context: PolicyContext } | undefined;
+
+/**
+ * readPolicyContext, read again only when a participant file was added, removed or changed (by
+ * its size and modification time): every collection's loader asks for it, and in `astro dev` the
+ * loaders run again after each edit.
+ */
+export function currentPolicyContext(root: string, demo: boolean): PolicyContext {
+  const signature = participantFiles(root, demo)
+    .sort()
+    .map((path) => {
+      const stat = statSync(path);
+      return `${path}:${stat.size}:${stat.mtimeMs}`;
+    })
+    .join('|');
+  if (cached?.signature !== signature) cached = { signature, context: readPolicyContext(root, demo) };
+  return cached.context;
 }

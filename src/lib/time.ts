@@ -130,8 +130,16 @@ function parseIsoDate(isoDate: string): DateTime {
 }
 
 /** A calendar date as people write it: "1 May 2020". */
+// a build formats the same few hundred dates on thousands of pages
+const formattedDates = new Map<string, string>();
+
 export function formatDate(isoDate: string): string {
-  return parseIsoDate(isoDate).toFormat('d LLLL yyyy');
+  let formatted = formattedDates.get(isoDate);
+  if (formatted === undefined) {
+    formatted = parseIsoDate(isoDate).toFormat('d LLLL yyyy');
+    formattedDates.set(isoDate, formatted);
+  }
+  return formatted;
 }
 
 /**

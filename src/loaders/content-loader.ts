@@ -7,6 +7,10 @@
  * - The schema is checked with our messages (file:line:col, what to write instead).
  * - Content the audience may not see is never stored: not in the data store, not as an image
  *   import, not as an MDX module. Stale cache entries are swept after every load.
+ * - A stored entry is reused only when its digest matches: the file's text, the audience, the
+ *   rule's facts (every participant's cohort and consent) and the code that gates, checks and
+ *   renders content (src/lib/build-cache.ts). Such a file was gated and accepted before by the
+ *   same code, so the gate is not run on it again; any other file is gated.
  * - All problems of a collection are collected and thrown together, so one build run lists them all.
  */
 import { glob } from 'astro/loaders';
@@ -20,6 +24,7 @@ import { gateFile } from '../lib/gate/node.ts';
 import { isVisibleTo, type Audience } from '../lib/audience.ts';
 import { exposureOf, redactFor, type PolicyContext } from '../lib/exposure.ts';
 import type { ParsedSource } from '../lib/source-file.ts';
+import { contentCodeFingerprint } from '../lib/build-cache.ts';
 
 type EntryType = {
   getEntryInfo: (params: { contents: string; fileUrl: URL }) => Promise<Record<string, unknown>> | Record<string, unknown>;
@@ -67,6 +72,12 @@ export function contentLoader(options: LoaderOptions): Loader {
       const refused = new Set<string>();
       const seenIds = new Map<string, string>();
 
+      // a change to the policy (a participant's consent or cohort) or to the code must re-run the
+      // gate, the schema and the rule for unchanged files
+      const fingerprint = JSON.stringify([audience, policy.fingerprint, contentCodeFingerprint(root)]);
+      const generateDigest: LoaderContext['generateDigest'] = (data) =>
+        ctx.generateDigest(typeof data === 'string' ? `${fingerprint}\n${data}` : { fingerprint, data });
+
       const wrapEntryType = (original: EntryType): EntryType => ({
         ...original,
         getEntryInfo: ({ contents, fileUrl }) => {
@@ -80,6 +91,9 @@ export function contentLoader(options: LoaderOptions): Loader {
             if (other) fileProblems.push(problem(file, 1, 1, 'duplicate-id', `${file} and ${other} have the same name; rename one of them`));
             else seenIds.set(key, file);
           }
+          // unchanged since this code accepted it for this audience: the glob loader keeps the stored entry
+          const stored = where && fileProblems.length === 0 ? ctx.store.get(where.id) : undefined;
+          if (stored?.filePath === file && stored.digest === generateDigest(contents)) return { data: {}, body: '' };
           const gate = gateFile(file, contents, spec.components);
           fileProblems.push(...gate.problems);
           parsed.set(file, gate.source);
@@ -132,11 +146,6 @@ export function contentLoader(options: LoaderOptions): Loader {
           return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
         },
       });
-
-      // a change to the policy (a participant's consent or cohort) must re-run the rule for unchanged files
-      const fingerprint = JSON.stringify([audience, policy.fingerprint]);
-      const generateDigest: LoaderContext['generateDigest'] = (data) =>
-        ctx.generateDigest(typeof data === 'string' ? `${fingerprint}\n${data}` : { fingerprint, data });
 
       await inner.load({ ...ctx, store, parseData, generateDigest, entryTypes } as LoaderContext);
 

@@ -3,7 +3,7 @@
  * Code is copied (src, scripts, config); node_modules is a real folder of links to the project's
  * packages, so each fixture project has its own Astro content cache (node_modules/.astro).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -22,6 +22,8 @@ export interface FixtureProject {
   build: (audience: Audience, env?: Record<string, string>) => { ok: boolean; log: string; outDir: string };
   /** Run a project script (scripts/<name>.ts) with arguments. */
   run: (script: string, args?: string[], env?: Record<string, string>) => { status: number; stdout: string; stderr: string };
+  /** The same, without blocking (to run builds of two fixture projects at once). */
+  runAsync: (script: string, args?: string[], env?: Record<string, string>) => Promise<{ status: number; stdout: string; stderr: string }>;
   cleanup: () => void;
 }
 
@@ -72,6 +74,16 @@ export function makeFixtureProject(contentDir?: string): FixtureProject {
       });
       return { status: result.status ?? 1, stdout: result.stdout, stderr: result.stderr };
     },
+    runAsync: (script, args = [], env = {}) =>
+      new Promise((resolve, reject) => {
+        const child = spawn(NODE, [join('scripts', `${script}.ts`), ...args], { cwd: root, env: { ...withoutTestRunnerEnv(process.env), ASTRO_TELEMETRY_DISABLED: '1', ...env } });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+        child.on('error', reject);
+        child.on('close', (code) => resolve({ status: code ?? 1, stdout, stderr }));
+      }),
     cleanup: () => rmSync(root, { recursive: true, force: true }),
   };
 }

@@ -6,9 +6,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { headersFile, type SiteKind } from './headers.ts';
-import { precompressSite, type CompressStats } from './compress.ts';
+import { precompressSite, type CompressOptions, type CompressStats } from './compress.ts';
 
-export function finishSite(outDir: string, kind: SiteKind): CompressStats {
+export function finishSite(outDir: string, kind: SiteKind, options: CompressOptions = {}): CompressStats {
   writeFileSync(join(outDir, '_headers'), headersFile(kind));
-  return precompressSite(outDir);
+  return precompressSite(outDir, options);
 }

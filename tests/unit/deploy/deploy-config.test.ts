@@ -116,6 +116,9 @@ describe('headers and precompressed files', () => {
     expect(cacheControl('public', '/_astro/Base.abc123.css')).toBe('public, max-age=31536000, immutable');
     expect(cacheControl('public', '/pagefind/fragment/en_abc.pf_fragment')).toBe('public, max-age=31536000, immutable');
     expect(cacheControl('public', '/pagefind/pagefind.js')).toBe('public, max-age=0, must-revalidate');
+    // a search shard's folder is named by its digest; the list of shards is not
+    expect(cacheControl('public', '/pagefind/shards/2026-0123456789abcdef/pagefind-entry.json')).toBe('public, max-age=31536000, immutable');
+    expect(cacheControl('public', '/pagefind/shards.json')).toBe('public, max-age=0, must-revalidate');
     expect(cacheControl('public', '/schedule/')).toBe('public, max-age=0, must-revalidate');
     expect(cacheControl('faculty', '/_astro/Browse.abc.js')).toBe('private, max-age=31536000, immutable');
     expect(cacheControl('faculty', '/_astro/secret-picture.abc.webp')).toBe('private, no-store');
@@ -126,7 +129,8 @@ describe('headers and precompressed files', () => {
     const pub = headersFile('public');
     expect(pub).toContain("/*\n  Content-Security-Policy: frame-ancestors 'none'; base-uri 'none'; object-src 'none'; form-action 'self'\n");
     expect(pub).toContain('/_astro/*\n  Cache-Control: public, max-age=31536000, immutable\n');
-    expect(pub.match(/Cache-Control/g)).toHaveLength(4);
+    expect(pub).toContain('/pagefind/shards/*\n  Cache-Control: public, max-age=31536000, immutable\n');
+    expect(pub.match(/Cache-Control/g)).toHaveLength(5);
     const faculty = headersFile('faculty');
     expect(faculty).toContain('  X-Robots-Tag: noindex, nofollow, noarchive\n');
     expect(faculty.match(/Cache-Control/g)).toEqual(['Cache-Control']);
@@ -141,7 +145,7 @@ describe('headers and precompressed files', () => {
       writeFileSync(join(dir, 'tiny.css'), 'a{}');
       mkdirSync(join(dir, 'pagefind'));
       writeFileSync(join(dir, 'pagefind/en_1.pf_fragment'), Buffer.alloc(4096, 1));
-      expect(precompressSite(dir)).toEqual({ files: 1, gzip: 1, brotli: 1 });
+      expect(precompressSite(dir)).toEqual({ files: 1, gzip: 1, brotli: 1, reused: 0 });
       expect(gunzipSync(readFileSync(join(dir, 'index.html.gz'))).toString()).toBe(html);
       expect(brotliDecompressSync(readFileSync(join(dir, 'index.html.br'))).toString()).toBe(html);
     } finally {
