@@ -19,7 +19,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Audience } from '../audience.ts';
-import { endOfProgramDay } from '../build-date.ts';
+import { buildClock, endOfProgramDay } from '../build-date.ts';
 import { ContentError } from '../problems.ts';
 import { readSettings } from '../settings.ts';
 import { bakeCredential, drawBadge } from './badge-png.ts';
@@ -76,7 +76,8 @@ const issuable = (r: CredentialRecord) => r.status !== 'pending' && r.recipient 
 
 export async function signSite(options: SignSiteOptions): Promise<SignSummary> {
   const { root, audience, outDir, env } = options;
-  const now = options.now ?? new Date();
+  // the build's clock: SOURCE_DATE_EPOCH when set, so two builds of the same sources sign the same bytes
+  const now = options.now ?? buildClock(env);
   const summary: SignSummary = { credentials: 0, revoked: 0, kid: '', throwaway: false, files: [] };
   if (audience.kind === 'cohort') return summary;
 

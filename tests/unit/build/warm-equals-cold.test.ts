@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { exportJWK, generateKeyPair } from 'jose';
+import { newSigningKey } from '../../../src/lib/credentials/keys.ts';
 import { makeFixtureProject, PROJECT_ROOT, type FixtureProject } from '../../helpers/fixture-project.ts';
 import { filesContaining, readSite } from '../../helpers/site-files.ts';
 
@@ -94,8 +94,10 @@ describe('a warm build makes the same site as a cold one', () => {
   beforeAll(async () => {
     project = makeFixtureProject(FIXTURE);
     scratch = mkdtempSync(join(tmpdir(), 'cert-warm-cold-'));
-    const { privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
-    env['CREDENTIAL_SIGNING_KEY'] = JSON.stringify(await exportJWK(privateKey));
+    // the program's own key, as a coordinator records it (content/issuer-keys.yaml), so both builds sign alike
+    env['CREDENTIAL_SIGNING_KEY'] = (await newSigningKey()).secret;
+    const recorded = await project.runAsync('credential-key', ['record'], env);
+    expect(recorded.status, recorded.stderr).toBe(0);
     // an entry of another year, so the search index has a shard that the steps below leave alone
     project.write('content/portfolios/olga-other/earlier-entry.md', '---\ntype: reflection\ntitle: Olga earlier\ndate: 2025-03-02\nvisibility: public\n---\nOLGAEARLIERWORD from the year before.\n');
     // Pia graduates: her public credential names her while she consents

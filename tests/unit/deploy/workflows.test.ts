@@ -4,7 +4,9 @@
  * portfolio check with its caller template (the program's code judges; the portfolio is data).
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { PROJECT_ROOT } from '../../helpers/fixture-project.ts';
@@ -79,11 +81,40 @@ describe('the GitHub Pages workflow', () => {
     expect(upload?.with).toEqual({ path: 'dist/public' });
     // v3.0.1 archives hidden files (only .git and .github are left out); later versions need include-hidden-files
     expect(text).toContain('include-hidden-files: true` is set');
-    expect(steps.some((s) => s.run === 'npm run build:public')).toBe(true);
+    expect(steps.some((s) => s.run?.trim().endsWith('npm run build:public'))).toBe(true);
     expect(steps.some((s) => s.run?.includes('.well-known'))).toBe(true);
     const sync = steps.find((s) => s.run === 'npm run sync');
     expect(sync?.if).toContain("hashFiles('content/sources.yaml')");
     expect(text).not.toMatch(/build:(cohort|faculty)|dist\/(cohort|faculty)/);
+  });
+
+  it('gives the signing key to the build step alone, and stops a build that would sign with a throwaway key', () => {
+    const steps = Object.values(wf.jobs).flatMap((j) => j.steps ?? []);
+    const withKey = steps.filter((s) => JSON.stringify(s).includes('CREDENTIAL_SIGNING_KEY'));
+    expect(withKey.map((s) => s.name)).toEqual(['Build the public site']);
+    const build = withKey[0];
+    expect(build?.env).toEqual({ CREDENTIAL_SIGNING_KEY: '${{ secrets.CREDENTIAL_SIGNING_KEY }}' });
+    const run = build?.run ?? '';
+    expect(run.indexOf('content/issuer-keys.yaml')).toBeGreaterThanOrEqual(0);
+    expect(run.indexOf('exit 1')).toBeLessThan(run.indexOf('npm run build:public'));
+    expect(text.match(/secrets\.CREDENTIAL_SIGNING_KEY/g)).toHaveLength(1);
+
+    // the step's own script, with the build replaced by a marker, in a project with and without keys
+    const script = run.replace('npm run build:public', 'echo BUILT');
+    const project = mkdtempSync(join(tmpdir(), 'cert-deploy-key-'));
+    try {
+      const step = (env: Record<string, string>) => spawnSync('bash', ['-e', '-c', script], { cwd: project, env: { PATH: process.env['PATH'] ?? '', ...env }, encoding: 'utf8' });
+      expect(step({}).stdout).toContain('BUILT'); // no keys yet: a demo build signs with a throwaway key
+      mkdirSync(join(project, 'content'));
+      writeFileSync(join(project, 'content/issuer-keys.yaml'), 'keys: []\n');
+      const refused = step({ CREDENTIAL_SIGNING_KEY: '' });
+      expect(refused.status).toBe(1);
+      expect(refused.stdout).toContain('::error::');
+      expect(refused.stdout).not.toContain('BUILT');
+      expect(step({ CREDENTIAL_SIGNING_KEY: 'z-secret' }).stdout).toContain('BUILT');
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
   });
 
   it('smoke-checks the published site with the GitHub Pages profile', () => {
