@@ -9,9 +9,9 @@
  * it is a regular file (not a link, not under a linked folder), named exactly as written, within
  * its size limit, and its first bytes are the signature of its kind.
  */
-import { closeSync, lstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { join, posix } from 'node:path';
-import { ATTACHMENT_EXTENSIONS, detectKind, MAX_ATTACHMENT_BYTES } from './validate/attachments.ts';
+import { ATTACHMENT_EXTENSIONS, detectKind, MAX_ATTACHMENT_BYTES, readHead } from './validate/attachments.ts';
 
 /** `content/portfolios/<id>/` and its demo twin: everything below is participants' territory. */
 const TERRITORY = /^content\/(?:demo\/)?portfolios(?:\/|$)/i;
@@ -54,17 +54,6 @@ export interface FileInspection {
   path?: string;
   /** Why it cannot be used, in words for the participant (completes "the file … cannot be used: "). */
   problem?: string;
-}
-
-function readHead(path: string, length = 16): Uint8Array {
-  const fd = openSync(path, 'r');
-  try {
-    const buffer = new Uint8Array(length);
-    const n = readSync(fd, buffer, 0, length, 0);
-    return buffer.subarray(0, n);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 const KIND_OF_EXTENSION: Record<string, string> = { jpg: 'jpeg', jpeg: 'jpeg', png: 'png', gif: 'gif', webp: 'webp', pdf: 'pdf', mp3: 'mp3', m4a: 'm4a', ogg: 'ogg' };

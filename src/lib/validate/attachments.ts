@@ -71,7 +71,8 @@ export function detectKind(head: Uint8Array): Detected | undefined {
   return undefined;
 }
 
-function readHead(path: string, length = 16): Uint8Array {
+/** The first bytes of a file (its magic number), without reading the rest. */
+export function readHead(path: string, length = 16): Uint8Array {
   const fd = openSync(path, 'r');
   try {
     const buffer = new Uint8Array(length);
