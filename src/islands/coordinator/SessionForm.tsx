@@ -8,36 +8,15 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import type { ContextRecord } from '../../lib/coordinator/check.ts';
 import type { EditContext } from '../../lib/edit-links.ts';
 import Field from '../Field.tsx';
+import type { Session } from '../../schemas/session.ts';
 import { useLazyModule } from '../use-lazy.ts';
 import FormResult from './FormResult.tsx';
 import { queryParam } from './query.ts';
 
 const loadChecks = () => import('./form-checks.ts');
 
-interface Place {
-  name?: string | undefined;
-  city?: string | undefined;
-  region?: string | undefined;
-  country: string;
-}
-
-/** A session file's data, as its schema gives it. */
-export interface SessionData {
-  kind: 'workshop' | 'call';
-  title: string;
-  module?: string | undefined;
-  start: string;
-  end?: string | undefined;
-  durationMinutes?: number | undefined;
-  timeZone: string;
-  location?: 'tba' | Place | undefined;
-  platform?: string | undefined;
-  meetingUrl?: string | undefined;
-  theme?: string | undefined;
-  prework?: string | undefined;
-  resources: string[];
-  speakers: string[];
-}
+/** A session file's data, as its schema gives it (a type only: the schema is not bundled). */
+export type SessionData = Session;
 
 export interface SessionFormProps {
   cohorts: { id: string; title: string; demo: boolean; calls?: { time: string; timeZone: string; durationMinutes: number; platform: string } | undefined }[];
