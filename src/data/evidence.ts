@@ -5,7 +5,7 @@
  * sessions behind each criterion, the assessors' comments, decisions and the year month by month.
  */
 import { getCollection } from 'astro:content';
-import { getCohorts, getFaculty, getSessions } from './program.ts';
+import { getCohorts, getFaculty, getSessions, isDemo } from './program.ts';
 import { getParticipants, type Participant } from './portfolios.ts';
 import { asOf, getAssessments, getCoverage, getCriteria, getDecisions } from './assessment.ts';
 import { evidenceMatrix, type EvidenceMatrix, type MatrixCell, type MatrixCriterion, type MatrixRow } from '../lib/evidence-matrix.ts';
@@ -56,7 +56,7 @@ export function getEvidenceMatrix(): Promise<EvidenceMatrix> {
         released: d.data.released,
         revoked: d.data.revoked,
       })),
-      assessors: faculty.filter((f) => f.data.assessor).map((f) => ({ id: f.id, name: f.data.name })),
+      assessors: faculty.filter((f) => f.data.assessor).map((f) => ({ id: f.id, name: f.data.name, demo: isDemo(f) })),
       facultyNames: new Map(faculty.map((f) => [f.id, f.data.name])),
     });
   })();

@@ -59,8 +59,11 @@ export interface MatrixInput {
   coverage: CoverageResult;
   assessments: readonly MatrixAssessmentInput[];
   decisions: readonly MatrixDecisionInput[];
-  /** Faculty who assess (assessor: true), in the order they are listed. */
-  assessors: readonly { id: string; name: string }[];
+  /**
+   * Faculty who assess (assessor: true), in the order they are listed. `demo`: an invented assessor
+   * of the demo cohort, who is awaited by demo participants only (and real faculty by real ones).
+   */
+  assessors: readonly { id: string; name: string; demo?: boolean | undefined }[];
   /** Names of faculty who are not (or no longer) assessors but wrote an assessment. */
   facultyNames?: ReadonlyMap<string, string> | undefined;
 }
@@ -360,7 +363,7 @@ export function evidenceMatrix(input: MatrixInput): EvidenceMatrix {
       complete: cells.filter((c) => c.status === 'complete').length,
       disagreements: cells.filter((c) => c.disagree).length,
       assessedBy,
-      awaiting: decision ? [] : input.assessors.map((a) => a.id).filter((id) => !assessedBy.includes(id)),
+      awaiting: decision ? [] : input.assessors.filter((a) => (a.demo ?? false) === p.demo && !assessedBy.includes(a.id)).map((a) => a.id),
       decision: decision && { outcome: decision.outcome, date: decision.date, released: decision.released, revoked: decision.revoked?.date },
     };
   };

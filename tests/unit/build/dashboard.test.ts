@@ -76,7 +76,12 @@ describe('faculty dashboard', () => {
     const dashboard = readFileSync(join(out, 'dashboard/index.html'), 'utf8');
     const rows = dashboard.split('<tr').slice(1).filter((r) => /href="\/evidence\//.test(r));
     expect(rows.length).toBeGreaterThanOrEqual(8);
-    for (const row of rows) expect(row).toContain('Demo · fictional');
+    for (const row of rows) {
+      expect(row).toContain('Demo · fictional');
+      // the "needs my assessment" filter: a demo participant awaits the invented assessors, never a real one
+      expect(row).not.toMatch(/data-awaiting="[^"]*(peter-m-senge|mette-miriam-boell)/);
+    }
+    expect(rows.filter((r) => /data-awaiting="[^"]*ramon-vientosur/.test(r)).length).toBeGreaterThan(0);
 
     const faculty = readFileSync(join(out, 'faculty/index.html'), 'utf8');
     expect(faculty).toMatch(/Demo faculty[\s\S]*Ramón Vientosur[\s\S]*Demo · fictional/);

@@ -154,6 +154,22 @@ describe('the evidence matrix', () => {
     expect(ben?.awaiting).toEqual([]);
   });
 
+  it('has demo participants await the invented demo assessors only, and real participants the real faculty only', () => {
+    const m = evidenceMatrix(
+      input({
+        assessors: [
+          { id: 'mette', name: 'Mette Miriam Boell', demo: false },
+          { id: 'sigrun', name: 'Sigrun Morgenlys', demo: true },
+          { id: 'kaede', name: 'Kaede Kirinomori', demo: true },
+        ],
+      }),
+    );
+    const rows = m.cohorts.flatMap((c) => c.rows);
+    expect(rows.find((r) => r.id === 'cy')?.awaiting).toEqual(['sigrun', 'kaede']);
+    expect(rows.find((r) => r.id === 'ana')?.awaiting).toEqual([]);
+    expect(rows.find((r) => r.id === 'ben')?.awaiting).toEqual([]);
+  });
+
   it('takes the latest decision', () => {
     expect(ben?.decision).toEqual({ outcome: 'certified', date: '2026-11-25', released: undefined, revoked: undefined });
     expect(ana?.decision).toBeUndefined();
