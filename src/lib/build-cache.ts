@@ -30,11 +30,13 @@ export function audienceCacheDir(audience: Audience): string {
 /**
  * The code that decides what the content store holds: the gate, the schemas, the rule, the
  * loaders, the components an entry may use, the Markdown pipeline's configuration, and the
- * versions of the packages that parse and render content. A change to any of them makes every
- * cached entry be gated, checked and rendered again.
+ * versions of the packages that parse and render content (the gate's own readers included: it
+ * compares an .mdx file's frontmatter with the MDX compiler's reading, @astrojs/internal-helpers
+ * with js-yaml), and the lockfile for the copies nested inside other packages. A change to any of
+ * them makes every cached entry be gated, checked and rendered again.
  */
-const CONTENT_CODE = ['src/lib', 'src/schemas', 'src/loaders', 'src/components/content', 'src/content.config.ts', 'astro.config.mjs'];
-const CONTENT_PACKAGES = ['astro', 'satteri', '@astrojs/markdown-satteri', '@astrojs/mdx', 'zod', 'yaml'];
+const CONTENT_CODE = ['src/lib', 'src/schemas', 'src/loaders', 'src/components/content', 'src/content.config.ts', 'astro.config.mjs', 'package-lock.json'];
+const CONTENT_PACKAGES = ['astro', 'satteri', '@astrojs/markdown-satteri', '@astrojs/mdx', '@astrojs/internal-helpers', 'js-yaml', 'zod', 'yaml'];
 
 function filesUnder(root: string, path: string): string[] {
   const abs = join(root, path);

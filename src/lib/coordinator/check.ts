@@ -12,6 +12,7 @@ import { checkCollectionFile, type ContentRecord } from '../validate/check-file.
 import { checkAssessmentReferences } from '../validate/assessment-references.ts';
 import { checkCredentialReferences } from '../validate/credential-references.ts';
 import { checkReferences } from '../validate/references.ts';
+import { gateSource, type MarkdownParsers } from '../gate/index.ts';
 
 /** A file of the build, reduced to what the cross-file rules read (see src/data/coordinator.ts). */
 export interface ContextRecord {
@@ -24,9 +25,21 @@ export interface ContextRecord {
 
 const TOP = { line: 1, column: 1 };
 
+/** The forms write YAML only, which the gate reads without a Markdown parser. */
+const NO_BODY: MarkdownParsers = {
+  markdown: () => {
+    throw new Error('1:1: the forms write YAML files only');
+  },
+  mdx: () => {
+    throw new Error('1:1: the forms write YAML files only');
+  },
+  html: () => [],
+};
+
 /** The problems `npm run validate` would report in this file, were it added to (or replaced in) the context. */
 export function checkFormFile(path: string, text: string, context: readonly ContextRecord[]): Problem[] {
-  const own = checkCollectionFile(path, text);
+  // the safety gate too, as `npm run validate` runs it: a value carrying a build marker is refused there
+  const own = checkCollectionFile(path, text, (file, contents, components) => gateSource(file, contents, components, NO_BODY));
   if (!own.record) {
     if (own.problems.length === 0) {
       return [{ file: path, line: 1, column: 1, severity: 'error', rule: 'file-name', message: 'this is not the path of a content file; the form should never write one (please tell the maintainers)' }];
