@@ -1,5 +1,5 @@
 /**
- * npm run build [-- --audience public|cohort|faculty] [--cohort ID]
+ * npm run build [-- --audience public|cohort|faculty] [--cohort ID] [--sign-later]
  *
  * Checks content across files (references, names), then builds each audience's site with its own
  * content cache: dist/public, dist/cohort/<cohort>/, dist/faculty, each with its own search index.
@@ -11,6 +11,10 @@
  * estimates fit the budget (scripts/lib/build-pipeline.ts). Every cache lives in the audience's
  * cache folder (node_modules/.astro/<audience>/) and is keyed by content digest: see
  * src/lib/build-cache.ts.
+ *
+ * Credentials are signed after each public and faculty Astro build, in a process of their own
+ * (scripts/lib/credential-signing.ts); with --sign-later the build has no key and signs nothing,
+ * and `npm run sign -- --audience public` signs the built site later, where the build never ran.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
@@ -38,12 +42,14 @@ const { values } = parseArgs({
     audience: { type: 'string' },
     cohort: { type: 'string' },
     'skip-check': { type: 'boolean', default: false },
+    // build without the signing key; npm run sign signs the built site in a job of its own
+    'sign-later': { type: 'boolean', default: false },
   },
 });
 
 const root = process.cwd();
 // the signing key leaves this process's environment here; only the signing step gets it
-const signing = credentialSigning(process.env);
+const signing = credentialSigning(process.env, { signLater: values['sign-later'] });
 const started = performance.now();
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const cores = Math.max(1, availableParallelism());

@@ -21,9 +21,30 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
   });
 }
 
-export function credentialSigning(env: NodeJS.ProcessEnv) {
+/**
+ * `signLater`: this build has no key and signs nothing; the pages say the program's key signs, and
+ * `npm run sign` signs the built site afterwards, in a job of its own that never runs the build
+ * (.github/workflows/deploy-pages.yml). A process can read the environment its parents started
+ * with, so a key given to any process of the build could be read by code that ran in it.
+ */
+export function credentialSigning(env: NodeJS.ProcessEnv, options: { signLater?: boolean } = {}) {
   const secret = env[SIGNING_KEY_VARIABLE]?.trim() ?? '';
   delete env[SIGNING_KEY_VARIABLE];
+  if (options.signLater) {
+    return {
+      mode: 'program' as SigningMode,
+      astroEnv: { [SIGNING_MODE_VARIABLE]: 'program' as SigningMode },
+      check: async () => {
+        if (secret) {
+          throw new Error(
+            `--sign-later builds without the signing key, but ${SIGNING_KEY_VARIABLE} is set: give the key only to the step that runs npm run sign, never to the build`,
+          );
+        }
+        return '';
+      },
+      sign: async (_audience: Audience) => '',
+    };
+  }
   const mode: SigningMode = secret ? 'program' : 'throwaway';
   let key: Promise<string> | undefined;
   const signerEnv = async (): Promise<NodeJS.ProcessEnv> => {

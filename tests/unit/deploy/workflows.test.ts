@@ -76,45 +76,73 @@ describe('the GitHub Pages workflow', () => {
   });
 
   it('publishes dist/public only, built with the public audience, hidden folders included', () => {
-    const steps = wf.jobs['build']?.steps ?? [];
-    const upload = steps.find((s) => s.uses?.startsWith('actions/upload-pages-artifact@'));
+    const build = wf.jobs['build']?.steps ?? [];
+    const sign = wf.jobs['sign']?.steps ?? [];
+    const keep = build.find((s) => s.uses?.startsWith('actions/upload-artifact@'));
+    expect(keep?.with).toMatchObject({ name: 'public-site', path: 'dist/public', 'include-hidden-files': true });
+    const fetched = sign.find((s) => s.uses?.startsWith('actions/download-artifact@'));
+    expect(fetched?.with).toEqual({ name: 'public-site', path: 'dist/public' });
+    const upload = sign.find((s) => s.uses?.startsWith('actions/upload-pages-artifact@'));
     expect(upload?.with).toEqual({ path: 'dist/public' });
     // v3.0.1 archives hidden files (only .git and .github are left out); later versions need include-hidden-files
     expect(text).toContain('include-hidden-files: true` is set');
-    expect(steps.some((s) => s.run?.trim().endsWith('npm run build:public'))).toBe(true);
-    expect(steps.some((s) => s.run?.includes('.well-known'))).toBe(true);
-    const sync = steps.find((s) => s.run === 'npm run sync');
-    expect(sync?.if).toContain("hashFiles('content/sources.yaml')");
+    expect(build.some((s) => s.run?.includes('npm run build:public'))).toBe(true);
+    expect(build.some((s) => s.run?.includes('.well-known'))).toBe(true);
+    for (const steps of [build, sign]) {
+      const sync = steps.find((s) => s.run === 'npm run sync');
+      expect(sync?.if).toContain("hashFiles('content/sources.yaml')");
+    }
+    expect(wf.jobs['sign']?.needs).toBe('build');
+    expect(wf.jobs['deploy']?.needs).toBe('sign');
     expect(text).not.toMatch(/build:(cohort|faculty)|dist\/(cohort|faculty)/);
   });
 
-  it('gives the signing key to the build step alone, and stops a build that would sign with a throwaway key', () => {
-    const steps = Object.values(wf.jobs).flatMap((j) => j.steps ?? []);
-    const withKey = steps.filter((s) => JSON.stringify(s).includes('CREDENTIAL_SIGNING_KEY'));
-    expect(withKey.map((s) => s.name)).toEqual(['Build the public site']);
-    const build = withKey[0];
-    expect(build?.env).toEqual({ CREDENTIAL_SIGNING_KEY: '${{ secrets.CREDENTIAL_SIGNING_KEY }}' });
-    const run = build?.run ?? '';
-    expect(run.indexOf('content/issuer-keys.yaml')).toBeGreaterThanOrEqual(0);
-    expect(run.indexOf('exit 1')).toBeLessThan(run.indexOf('npm run build:public'));
-    expect(text.match(/secrets\.CREDENTIAL_SIGNING_KEY/g)).toHaveLength(1);
-
-    // the step's own script, with the build replaced by a marker, in a project with and without keys
-    const script = run.replace('npm run build:public', 'echo BUILT');
-    const project = mkdtempSync(join(tmpdir(), 'cert-deploy-key-'));
+  /** Runs a step's script in a scratch project, with `npm` answering with the arguments it was given. */
+  function runStep(script: string, files: Record<string, string>, env: Record<string, string>) {
+    const project = mkdtempSync(join(tmpdir(), 'cert-deploy-step-'));
     try {
-      const step = (env: Record<string, string>) => spawnSync('bash', ['-e', '-c', script], { cwd: project, env: { PATH: process.env['PATH'] ?? '', ...env }, encoding: 'utf8' });
-      expect(step({}).stdout).toContain('BUILT'); // no keys yet: a demo build signs with a throwaway key
-      mkdirSync(join(project, 'content'));
-      writeFileSync(join(project, 'content/issuer-keys.yaml'), 'keys: []\n');
-      const refused = step({ CREDENTIAL_SIGNING_KEY: '' });
-      expect(refused.status).toBe(1);
-      expect(refused.stdout).toContain('::error::');
-      expect(refused.stdout).not.toContain('BUILT');
-      expect(step({ CREDENTIAL_SIGNING_KEY: 'z-secret' }).stdout).toContain('BUILT');
+      mkdirSync(join(project, 'bin'));
+      writeFileSync(join(project, 'bin/npm'), '#!/bin/sh\necho "npm $*"\n', { mode: 0o755 });
+      for (const [path, content] of Object.entries(files)) {
+        mkdirSync(join(project, path, '..'), { recursive: true });
+        writeFileSync(join(project, path), content);
+      }
+      return spawnSync('bash', ['-e', '-c', script], { cwd: project, env: { PATH: `${join(project, 'bin')}:${process.env['PATH'] ?? ''}`, ...env }, encoding: 'utf8' });
     } finally {
       rmSync(project, { recursive: true, force: true });
     }
+  }
+
+  it('keeps the signing key out of the job that builds: the build signs later, a job of its own signs', () => {
+    const steps = Object.entries(wf.jobs).flatMap(([job, j]) => (j.steps ?? []).map((s) => ({ job, ...s })));
+    const withKey = steps.filter((s) => JSON.stringify(s).includes('CREDENTIAL_SIGNING_KEY'));
+    expect(withKey.map((s) => `${s.job}: ${s.name}`)).toEqual(['sign: Sign the credentials']);
+    expect(text.match(/secrets\.CREDENTIAL_SIGNING_KEY/g)).toHaveLength(1);
+    const sign = withKey[0];
+    expect(sign?.env?.['CREDENTIAL_SIGNING_KEY']).toBe('${{ secrets.CREDENTIAL_SIGNING_KEY }}');
+    // signing names the same site and day as the build
+    expect(sign?.env).toMatchObject({
+      SITE_URL: '${{ needs.build.outputs.site_url }}',
+      SITE_BASE: '${{ needs.build.outputs.site_base }}',
+      CERT_BUILD_DATE: '${{ needs.build.outputs.build_date }}',
+    });
+    expect(sign?.if).toContain("hashFiles('content/issuer-keys.yaml')");
+    // the sign job never builds
+    expect((wf.jobs['sign']?.steps ?? []).some((s) => /npm run build|astro/.test(s.run ?? ''))).toBe(false);
+
+    // the build step: with the program's keys recorded it builds to be signed later; a demo without keys signs with a throwaway key
+    const buildStep = (wf.jobs['build']?.steps ?? []).find((s) => s.name === 'Build the public site');
+    expect(buildStep?.env).toBeUndefined();
+    const keys = { 'content/issuer-keys.yaml': 'keys: []\n' };
+    expect(runStep(buildStep?.run ?? '', keys, {}).stdout.trim()).toBe('npm run build:public -- --sign-later');
+    expect(runStep(buildStep?.run ?? '', {}, {}).stdout.trim()).toBe('npm run build:public');
+
+    // the signing step stops without the secret, and signs with it
+    const refused = runStep(sign?.run ?? '', keys, { CREDENTIAL_SIGNING_KEY: '' });
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toContain('::error::');
+    expect(refused.stdout).not.toContain('npm run sign');
+    expect(runStep(sign?.run ?? '', keys, { CREDENTIAL_SIGNING_KEY: 'z-secret' }).stdout.trim()).toBe('npm run sign -- --audience public');
   });
 
   it('smoke-checks the published site with the GitHub Pages profile', () => {
