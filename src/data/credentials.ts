@@ -18,6 +18,7 @@ import {
 import { buildDateFromEnv } from '../lib/credentials/derive.ts';
 import { didDocumentPath, didWeb, publicSite, publicUrl } from '../lib/credentials/issuer.ts';
 import { signingModeFromEnv } from '../lib/credentials/keys.ts';
+import { describeKeys, readIssuerKeys, signedWith } from '../lib/credentials/key-registry.ts';
 import { linkedInAddToProfileUrl } from '../lib/credentials/linkedin.ts';
 import type { CredentialRecord } from '../lib/credentials/record.ts';
 import { STATUS_LIST_PATH } from '../lib/credentials/status-list.ts';
@@ -47,6 +48,28 @@ export function getCredentialRecords(): Promise<CredentialRecord[]> {
 
 /** Issued: released and with a recipient, so the signing step signs it. */
 export const isIssued = (record: CredentialRecord) => record.status !== 'pending' && record.recipient !== undefined;
+
+/** A signing key marked compromised, and the valid credentials whose holders may hold a copy it signed. */
+export interface Reissue {
+  kid: string;
+  compromised: { date: string; reason: string };
+  certificates: CredentialRecord[];
+}
+
+/**
+ * What to re-issue after a key was marked compromised (npm run credential-key -- compromised, or
+ * rotate --compromised): verifiers refuse what that key signed, and this build signs every credential
+ * again with the current key, so each graduate listed needs their new badge. The same list as
+ * `npm run credential-key -- list`, from content/issuer-keys.yaml and the faculty records.
+ */
+export async function getReissue(): Promise<Reissue[]> {
+  const file = readIssuerKeys(process.cwd());
+  if (!file) return [];
+  const valid = (await getCredentialRecords()).filter((r) => r.status === 'valid' && isIssued(r));
+  return (await describeKeys(file)).flatMap((key) =>
+    key.compromised ? [{ kid: key.kid, compromised: key.compromised, certificates: signedWith(key, valid) }] : [],
+  );
+}
 
 export interface CredentialLinks {
   /** The public verification page. */

@@ -99,6 +99,10 @@ describe('credentials in real builds', () => {
     for (const site of [publicSite, facultySite, cohortSite]) expect(filesContaining(site, secretD)).toEqual([]);
   });
 
+  it('has nothing to re-issue while no key is compromised', () => {
+    expect(text(facultySite, 'trainers/index.html')).not.toContain('data-reissue');
+  });
+
   it('serves the DID document at /.well-known/did.json: the recorded key as a Multikey and as a JWK, both allowed to sign', () => {
     expect(did.id).toBe(DID);
     expect(did.verificationMethod.map((m) => m.type)).toEqual(['Multikey', 'JsonWebKey2020']);
