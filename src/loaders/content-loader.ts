@@ -16,11 +16,12 @@
 import { glob } from 'astro/loaders';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { fileURLToPath } from 'node:url';
-import { relative, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { checkSchema } from '../lib/schema-problems.ts';
 import { ContentError, problem, type Problem } from '../lib/problems.ts';
 import { classifyPath, type CollectionSpec } from '../lib/content-model.ts';
 import { gateFile } from '../lib/gate/node.ts';
+import { guardViolationFiles } from '../lib/gate/render-guard.ts';
 import { isVisibleTo, type Audience } from '../lib/audience.ts';
 import { exposureOf, redactFor, type PolicyContext } from '../lib/exposure.ts';
 import type { ParsedSource } from '../lib/source-file.ts';
@@ -149,8 +150,12 @@ export function contentLoader(options: LoaderOptions): Loader {
 
       await inner.load({ ...ctx, store, parseData, generateDigest, entryTypes } as LoaderContext);
 
+      // an entry the render guard had to clean is not kept: the build fails on it (build:done), and
+      // a later build reusing the store must render it, and fail, again rather than serve it cleaned
+      const flagged = guardViolationFiles();
       for (const [id, entry] of ctx.store.entries()) {
-        if (refused.has(entry.filePath ?? '') || !visible(id, entry.data, entry.filePath)) ctx.store.delete(id);
+        const file = entry.filePath ?? '';
+        if (refused.has(file) || !visible(id, entry.data, entry.filePath) || (file !== '' && flagged.has(join(root, file)))) ctx.store.delete(id);
       }
       if (problems.length) throw new ContentError(problems, `The ${spec.name} collection has problems`);
     },

@@ -23,6 +23,15 @@ function record(v: GuardViolation): void {
   (g[REGISTRY] ??= []).push(v);
 }
 
+/**
+ * The files with a violation recorded since the last `takeGuardViolations`, leaving the records in
+ * place for it: the content loader keeps such an entry out of the content store, so a build that
+ * reuses the store renders it, and fails on it, again.
+ */
+export function guardViolationFiles(): Set<string> {
+  return new Set(((globalThis as Registry)[REGISTRY] ?? []).map((v) => v.file));
+}
+
 /** Violations recorded since the last call (shared across module instances in one process). */
 export function takeGuardViolations(): GuardViolation[] {
   const g = globalThis as Registry;
