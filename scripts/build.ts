@@ -267,13 +267,16 @@ async function main(): Promise<number> {
   });
 
   // the cross-file check runs here while the first Astro build starts in its own process
-  const pipeline = runTasks(tasks, { budgetMb, concurrency: cores });
+  const stop = new AbortController();
+  const pipeline = runTasks(tasks, { budgetMb, concurrency: cores, signal: stop.signal });
   pipeline.catch(() => {});
   if (!values['skip-check']) {
     const t = performance.now();
     const problems = await precheck(root);
     recordTiming('precheck', undefined, performance.now() - t);
     if (problems.errors > 0) {
+      // no further step starts: no other audience is built or signed from content with errors
+      stop.abort(new Error('content has errors'));
       stopChildren();
       console.error(problems.text);
       console.error(`\nThe build stopped: fix the ${problems.errors} error${problems.errors === 1 ? '' : 's'} above (npm run validate shows them too).`);

@@ -55,6 +55,8 @@ export interface ScheduleOptions {
   /** At most this many tasks at once (the number of cores). */
   concurrency: number;
   onStart?: (task: Task, running: readonly Task[]) => void;
+  /** Once aborted, no further step starts (the ones running finish) and the run fails with the reason. */
+  signal?: AbortSignal;
 }
 
 /** The tasks that may start now, in order, given what is running and what is done. */
@@ -82,6 +84,10 @@ export async function runTasks(tasks: readonly Task[], options: ScheduleOptions)
     let failed = false;
     const pump = () => {
       if (failed) return;
+      if (options.signal?.aborted) {
+        failed = true;
+        return reject(options.signal.reason instanceof Error ? options.signal.reason : new Error('the build was stopped'));
+      }
       if (pending.length === 0 && running.length === 0) return resolve();
       const next = startable(pending, running, done, options);
       if (next.length === 0 && running.length === 0) return reject(new Error(`tasks wait on something that never runs: ${pending.map((t) => t.name).join(', ')}`));

@@ -54,6 +54,22 @@ describe('running the steps', () => {
     expect(ran).toEqual(['a']);
   });
 
+  it('starts nothing more once stopped (as a failed cross-file check stops the build), and fails with the reason', async () => {
+    const ran: string[] = [];
+    const stop = new AbortController();
+    const steps = [
+      task('sign public', 10, [], async () => {
+        ran.push('sign public');
+        stop.abort(new Error('content has errors'));
+        await new Promise((r) => setTimeout(r, 5));
+      }),
+      task('finish public', 10, ['sign public'], async () => void ran.push('finish public')),
+      task('astro faculty', 10, ['sign public'], async () => void ran.push('astro faculty')),
+    ];
+    await expect(runTasks(steps, { budgetMb: 100, concurrency: 2, signal: stop.signal })).rejects.toThrow('content has errors');
+    expect(ran).toEqual(['sign public']);
+  });
+
   it('at cohort scale builds audiences one after the other; a small program indexes one while Astro builds the next', () => {
     expect(astroEstimateMb(3000) + finishEstimateMb(3000, 2)).toBeGreaterThan(MEMORY_BUDGET_MB);
     expect(astroEstimateMb(100) + finishEstimateMb(100, 2)).toBeLessThanOrEqual(MEMORY_BUDGET_MB);
