@@ -11,7 +11,7 @@
 import { parseCommand, requireContentFolder, usageError } from './lib/cli.ts';
 import { buildDateFromEnv } from '../src/lib/build-date.ts';
 import { deriveCredentials } from '../src/lib/credentials/derive.ts';
-import { describeKeys, ISSUER_KEYS_FILE, readIssuerKeys, signedWith, withCompromisedKey, withNewKey, writeIssuerKeys, type IssuerKey } from '../src/lib/credentials/key-registry.ts';
+import { describeKeys, ISSUER_KEYS_FILE, readIssuerKeys, toReissue, withCompromisedKey, withNewKey, writeIssuerKeys, type IssuerKey } from '../src/lib/credentials/key-registry.ts';
 import { newSigningKey, SIGNING_KEY_VARIABLE, signingKeyFromJwk, SigningKeyError } from '../src/lib/credentials/keys.ts';
 import { readCredentialSources } from '../src/lib/credentials/read-sources.ts';
 import { ContentError } from '../src/lib/problems.ts';
@@ -47,12 +47,9 @@ function issuedCredentials(root: string, today: string) {
 }
 
 function listReissue(root: string, keys: readonly IssuerKey[], today: string): void {
-  const compromised = keys.filter((k) => k.compromised);
-  if (compromised.length === 0) return;
-  const credentials = issuedCredentials(root, today);
-  for (const key of compromised) {
-    const affected = signedWith(key, credentials);
-    say(`\nKey ${short(key)} is compromised (${key.compromised?.date}: ${key.compromised?.reason}).`);
+  if (!keys.some((k) => k.compromised)) return;
+  for (const { key, compromised, credentials: affected } of toReissue(keys, issuedCredentials(root, today))) {
+    say(`\nKey ${short(key)} is compromised (${compromised.date}: ${compromised.reason}).`);
     if (affected.length === 0) {
       say('No valid credential was issued while it was in use.');
       continue;

@@ -18,7 +18,7 @@ import {
 import { buildDateFromEnv } from '../lib/credentials/derive.ts';
 import { didDocumentPath, didWeb, publicSite, publicUrl } from '../lib/credentials/issuer.ts';
 import { signingModeFromEnv } from '../lib/credentials/keys.ts';
-import { describeKeys, readIssuerKeys, signedWith } from '../lib/credentials/key-registry.ts';
+import { describeKeys, readIssuerKeys, toReissue } from '../lib/credentials/key-registry.ts';
 import { linkedInAddToProfileUrl } from '../lib/credentials/linkedin.ts';
 import type { CredentialRecord } from '../lib/credentials/record.ts';
 import { STATUS_LIST_PATH } from '../lib/credentials/status-list.ts';
@@ -66,9 +66,7 @@ export async function getReissue(): Promise<Reissue[]> {
   const file = readIssuerKeys(process.cwd());
   if (!file) return [];
   const valid = (await getCredentialRecords()).filter((r) => r.status === 'valid' && isIssued(r));
-  return (await describeKeys(file)).flatMap((key) =>
-    key.compromised ? [{ kid: key.kid, compromised: key.compromised, certificates: signedWith(key, valid) }] : [],
-  );
+  return toReissue(await describeKeys(file), valid).map((r) => ({ kid: r.key.kid, compromised: r.compromised, certificates: r.credentials }));
 }
 
 export interface CredentialLinks {

@@ -109,3 +109,11 @@ export function writeIssuerKeys(root: string, file: IssuerKeys): void {
 export function signedWith<T extends { issued: string }>(key: Pick<IssuerKey, 'from' | 'retired'>, credentials: readonly T[]): T[] {
   return credentials.filter((c) => key.retired === undefined || c.issued <= key.retired);
 }
+
+/**
+ * What to re-issue: each key marked compromised, with the valid credentials whose holders may hold
+ * a copy it signed. One rule for `npm run credential-key` and the faculty site's Certified trainers.
+ */
+export function toReissue<T extends { issued: string }>(keys: readonly IssuerKey[], valid: readonly T[]): { key: IssuerKey; compromised: { date: string; reason: string }; credentials: T[] }[] {
+  return keys.flatMap((key) => (key.compromised ? [{ key, compromised: key.compromised, credentials: signedWith(key, valid) }] : []));
+}
