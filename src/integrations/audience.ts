@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { audienceLabel, type Audience } from '../lib/audience.ts';
 import { takeGuardViolations } from '../lib/gate/render-guard.ts';
 import { indexSite } from '../lib/search-index.ts';
-import { hoistIslandStyle } from '../lib/island-style.ts';
+import { hasIslandStyle, hoistIslandStyle } from '../lib/island-style.ts';
 import { pruneImageCache } from '../lib/build-cache.ts';
 
 interface RouteSpec {
@@ -68,9 +68,10 @@ function finishingPrerenderer(inner: AstroPrerenderer, send: ((message: Rendered
       const response = result instanceof Response ? result : result.response;
       if (!response.body || response.status !== 200 || !(response.headers.get('content-type') ?? '').startsWith('text/html')) return result;
       const raw = new Uint8Array(await response.arrayBuffer());
-      const html = new TextDecoder().decode(raw);
-      const finished = hoistIslandStyle(html);
-      const bytes = finished === html ? raw : new TextEncoder().encode(finished);
+      // most pages have no island: only those with the rule are decoded and rewritten
+      const html = hasIslandStyle(raw) ? new TextDecoder().decode(raw) : undefined;
+      const finished = html === undefined ? undefined : hoistIslandStyle(html);
+      const bytes = finished === undefined || finished === html ? raw : new TextEncoder().encode(finished);
       send?.({ type: 'page', bytes });
       const copy = new Response(bytes, { status: response.status, statusText: response.statusText, headers: response.headers });
       return result instanceof Response ? copy : { ...result, response: copy };

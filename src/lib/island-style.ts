@@ -11,6 +11,12 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ISLAND_STYLE = /<style>astro-island[^<]*<\/style>/g;
+const MARKER = Buffer.from('<style>astro-island');
+
+/** Whether a page's bytes hold an island style rule at all (most pages have no island): no need to decode the others. */
+export function hasIslandStyle(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(MARKER) >= 0;
+}
 
 /** The page with every island style rule taken out of the body and written once at the end of <head>. */
 export function hoistIslandStyle(html: string): string {
@@ -34,7 +40,6 @@ function htmlFiles(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-const MARKER = Buffer.from('<style>astro-island');
 
 /** Rewrite the built pages of a site that have an island style in their body; returns how many changed. */
 export function hoistIslandStyles(siteDir: string): number {
@@ -42,7 +47,7 @@ export function hoistIslandStyles(siteDir: string): number {
   for (const file of htmlFiles(siteDir)) {
     // most pages have no island: look for the bytes before decoding the text
     const bytes = readFileSync(file);
-    if (bytes.indexOf(MARKER) < 0) continue;
+    if (!hasIslandStyle(bytes)) continue;
     const html = bytes.toString('utf8');
     const fixed = hoistIslandStyle(html);
     if (fixed !== html) {

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findJava, formatProblems, parseVnuReport } from '../../../src/lib/html-check.ts';
-import { hoistIslandStyle, hoistIslandStyles } from '../../../src/lib/island-style.ts';
+import { hasIslandStyle, hoistIslandStyle, hoistIslandStyles } from '../../../src/lib/island-style.ts';
 import { PROJECT_ROOT } from '../../helpers/fixture-project.ts';
 
 const NODE = join(PROJECT_ROOT, 'node_modules/.bin/node');
@@ -28,6 +28,14 @@ describe('the islands’ style rule', () => {
   it('leaves pages without islands, and other styles, as they are', () => {
     const plain = page('<p>No island</p><style>p{color:red}</style>');
     expect(hoistIslandStyle(plain)).toBe(plain);
+  });
+
+  it('is looked for in the page’s bytes, wherever they sit in a larger buffer', () => {
+    const bytes = Buffer.from(`xx${page(`<p>${ISLAND_STYLE}<astro-island></astro-island></p>`)}`);
+    expect(hasIslandStyle(bytes.subarray(2))).toBe(true);
+    expect(hasIslandStyle(new TextEncoder().encode(page('<p>No island, only <style>p{color:red}</style></p>')))).toBe(false);
+    // the marker just outside the view is not seen
+    expect(hasIslandStyle(Buffer.from(`${ISLAND_STYLE}<p>x</p>`).subarray(1))).toBe(false);
   });
 
   it('rewrites only the built pages that need it', () => {
