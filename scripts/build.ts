@@ -13,7 +13,8 @@
  * src/lib/build-cache.ts.
  *
  * Credentials are signed after each public and faculty Astro build, in a process of their own
- * (scripts/lib/credential-signing.ts); with --sign-later the build has no key and signs nothing,
+ * (scripts/lib/credential-signing.ts), while the site is indexed for search (signing writes no
+ * page) and before it is compressed; with --sign-later the build has no key and signs nothing,
  * and `npm run sign -- --audience public` signs the built site later, where the build never ran.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -162,21 +163,26 @@ function compressInWorker(job: CompressJob): Promise<CompressResult> {
   });
 }
 
-/** Search index and compressed copies of a built site, side by side, then its `_headers` file. */
-async function finishAudience(audience: Audience, workers: number): Promise<string> {
+/**
+ * Search index and compressed copies of a built site, side by side, then its `_headers` file.
+ * `signed` is the signing of the site's credentials, still running: it writes no page, so search
+ * indexing starts at once, and compression (which must include the signed files) waits for it.
+ */
+async function finishAudience(audience: Audience, workers: number, signed: Promise<unknown>): Promise<string> {
   const siteDir = join(root, audienceOutDir(audience));
   const cacheDir = join(root, audienceCacheDir(audience));
   const compressCache = join(cacheDir, 'compressed');
   const t = performance.now();
   // the pages are compressed on one thread while this one plans the search shards and the
   // workers index them; Pagefind's own files once it is done
-  const pages = compressInWorker({ siteDir, kind: audience.kind, cacheDir: compressCache, part: 'pages' });
+  const pages = signed.then(() => compressInWorker({ siteDir, kind: audience.kind, cacheDir: compressCache, part: 'pages' }));
   let stats;
   try {
     stats = await indexSite(siteDir, { cacheDir, audience, run: indexInWorkers(workers) });
   } finally {
     await pages.catch(() => undefined);
   }
+  await signed;
   const searchMs = performance.now() - t;
   const done = [await pages, await compressInWorker({ siteDir, kind: audience.kind, cacheDir: compressCache, part: 'search' })];
   pruneCache(compressCache, new Set(done.flatMap((d) => d.used)));
@@ -233,6 +239,7 @@ async function main(): Promise<number> {
   const tasks: Task[] = plan.flatMap((audience, i) => {
     const label = audienceLabel(audience);
     let astroMs = 0;
+    let signed: Promise<unknown> = Promise.resolve();
     return [
       {
         name: `astro ${label}`,
@@ -245,8 +252,10 @@ async function main(): Promise<number> {
           const clearing = clearOldSite(audience);
           await runAstroBuild(audience);
           await clearing;
-          // credentials and their badges, signed in a process of their own, before the site is indexed and compressed
-          await signing.sign(audience);
+          // credentials and their badges, signed in a process of their own while the site is
+          // indexed for search (signing writes no page), before it is compressed
+          signed = signing.sign(audience);
+          signed.catch(() => {});
           astroMs = performance.now() - t;
           recordTiming('astro', audience, astroMs);
         },
@@ -257,7 +266,7 @@ async function main(): Promise<number> {
         after: [`astro ${label}`],
         run: async () => {
           const t = performance.now();
-          const note = await finishAudience(audience, workers);
+          const note = await finishAudience(audience, workers, signed);
           const line = `${label}: ${seconds(astroMs + performance.now() - t)} (Astro ${seconds(astroMs)}, ${note})`;
           process.stderr.write(`[${i + 1}/${plan.length}] ${line}\n`);
           timings.push(line);

@@ -15,6 +15,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import extractChunks from 'png-chunks-extract';
 import type { DidDocument } from '../../../src/lib/credentials/issuer.ts';
 import { decodeJwt } from '../../../src/lib/credentials/jwt.ts';
@@ -97,6 +98,18 @@ describe('credentials in real builds', () => {
     expect(seen.every((s) => s.key === null)).toBe(true);
     expect(seen.every((s) => s.mode === 'program')).toBe(true); // positive control: the Astro process was told which kind of key signs
     for (const site of [publicSite, facultySite, cohortSite]) expect(filesContaining(site, secretD)).toEqual([]);
+  });
+
+  it('compresses what signing wrote, as every other file (signing runs beside search indexing, before compression)', () => {
+    const signedFiles = publicSite.filter((f) => /^credentials\/[^/]+\.(?:json|jwt)$/.test(f.path) || f.path === '.well-known/did.json');
+    expect(signedFiles.length).toBeGreaterThan(2);
+    for (const file of signedFiles.filter((f) => f.bytes.length >= 512)) {
+      const gz = publicSite.find((f) => f.path === `${file.path}.gz`);
+      expect(gz, `${file.path}.gz`).toBeDefined();
+      expect(gunzipSync(gz?.bytes ?? Buffer.alloc(0)).equals(file.bytes), `${file.path}.gz holds the signed bytes`).toBe(true);
+    }
+    const badges = facultySite.filter((f) => /^certificates\/[^/]+\/badge\.png$/.test(f.path));
+    expect(badges.length).toBeGreaterThan(0);
   });
 
   it('has nothing to re-issue while no key is compromised', () => {
