@@ -8,7 +8,7 @@
  * (and of the settings below), so a file that did not change since the last build is not
  * compressed again: the copies are a function of those bytes alone.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -110,29 +110,53 @@ export async function compressIntoCache(raw: Uint8Array, cacheDir: string): Prom
   store(cacheDir, key, base, worthIt(raw, gz, br));
 }
 
+/**
+ * What the cache holds, read once: for each key, which copies are there (a key is complete once
+ * its `.done` marker is written, after its copies). One listing instead of several existence
+ * checks per file: a warm build finds almost every file here.
+ */
+function cacheListing(cacheDir: string): Map<string, Set<string>> {
+  const listing = new Map<string, Set<string>>();
+  if (!existsSync(cacheDir)) return listing;
+  for (const sub of readdirSync(cacheDir)) {
+    for (const name of readdirSync(join(cacheDir, sub))) {
+      const dot = name.lastIndexOf('.');
+      const key = name.slice(0, dot);
+      const parts = listing.get(key) ?? new Set<string>();
+      parts.add(name.slice(dot + 1));
+      listing.set(key, parts);
+    }
+  }
+  return listing;
+}
+
 export function precompressSite(dir: string, options: CompressOptions = {}): CompressStats {
   const stats: CompressStats = { files: 0, gzip: 0, brotli: 0, reused: 0 };
   const used = options.used ?? new Set<string>();
+  const cached = options.cacheDir ? cacheListing(options.cacheDir) : new Map<string, Set<string>>();
   for (const rel of walk(dir, options.skipFolder ?? (() => false))) {
     const file = join(dir, rel);
-    if (!COMPRESSIBLE.test(file) || (options.include && !options.include(rel)) || statSync(file).size < MIN_BYTES) continue;
+    if (!COMPRESSIBLE.test(file) || (options.include && !options.include(rel))) continue;
     const raw = readFileSync(file);
+    if (raw.length < MIN_BYTES) continue;
     stats.files++;
     const hashed = /(?:^|\/)_astro\//.test(rel);
     let copies: { gz?: Buffer | undefined; br?: Buffer | undefined } | undefined;
     if (options.cacheDir) {
       const { key, base } = cacheBase(options.cacheDir, raw, hashed);
       used.add(key);
-      if (existsSync(`${base}.done`)) {
-        if (existsSync(`${base}.gz`)) copyFileSync(`${base}.gz`, `${file}.gz`);
-        if (existsSync(`${base}.br`)) copyFileSync(`${base}.br`, `${file}.br`);
-        stats.gzip += existsSync(`${base}.gz`) ? 1 : 0;
-        stats.brotli += existsSync(`${base}.br`) ? 1 : 0;
+      const parts = cached.get(key);
+      if (parts?.has('done')) {
+        if (parts.has('gz')) copyFileSync(`${base}.gz`, `${file}.gz`);
+        if (parts.has('br')) copyFileSync(`${base}.br`, `${file}.br`);
+        stats.gzip += parts.has('gz') ? 1 : 0;
+        stats.brotli += parts.has('br') ? 1 : 0;
         stats.reused++;
         continue;
       }
       copies = compress(raw, hashed);
       store(options.cacheDir, key, base, copies);
+      cached.set(key, new Set(['done', ...(copies.gz ? ['gz'] : []), ...(copies.br ? ['br'] : [])]));
     }
     copies ??= compress(raw, hashed);
     if (copies.gz) {
