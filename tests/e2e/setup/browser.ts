@@ -46,8 +46,35 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   // refuses inline scripts, so a <script> tag (addScriptTag) would be blocked
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const r = await axe.run(document, { resultTypes: ['violations'] });
+    interface Check {
+      impact?: string;
+    }
+    interface Rule {
+      id: string;
+      impact?: string;
+      any: (string | { id: string })[];
+      all: (string | { id: string })[];
+      none: (string | { id: string })[];
+    }
+    const axe = (window as unknown as {
+      axe: {
+        run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }>;
+        _audit?: { rules?: Rule[]; data?: { checks?: Record<string, Check> } };
+      };
+    }).axe;
+    // Rules that cannot report anything serious or critical are left out: only those are kept below.
+    // A violation's impact is its rule's own impact when the rule has one, else the highest impact of
+    // its failing checks (axe-core's finalizeRuleResult and aggregateNodeResults); a rule whose
+    // impacts cannot all be read runs.
+    const low = new Set(['minor', 'moderate']);
+    const checks = axe._audit?.data?.checks ?? {};
+    const cannotBeSerious = (axe._audit?.rules ?? [])
+      .filter((rule) => {
+        const impacts = rule.impact ? [rule.impact] : [...rule.any, ...rule.all, ...rule.none].map((c) => checks[typeof c === 'string' ? c : c.id]?.impact);
+        return impacts.length > 0 && impacts.every((impact) => impact !== undefined && low.has(impact));
+      })
+      .map((rule) => rule.id);
+    const r = await axe.run(document, { resultTypes: ['violations'], rules: Object.fromEntries(cannotBeSerious.map((id) => [id, { enabled: false }])) });
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
   });
   return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
