@@ -10,7 +10,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { cspViolations, launch, recordCspViolations } from './setup/browser.ts';
+import { cspViolations, launch, recordCspViolations, twoAtATime } from './setup/browser.ts';
 import { serveSite, type RunningSite } from '../../src/lib/static-server.ts';
 
 const sites = inject('sites');
@@ -70,27 +70,33 @@ describe('the content security policy in Chromium', () => {
   });
 
   it('hydrates islands under the policy: the schedule adds the visitor’s local time', async () => {
-    for (const key of Object.keys(sites)) {
+    await twoAtATime(Object.keys(sites), async (key) => {
       const { page, context, errors } = await open(browser, `${sites[key]}schedule/`, { timezoneId: 'Asia/Tokyo' });
-      const local = page.locator('[data-testid=local-time]').first();
-      await local.waitFor({ timeout: 10_000 });
-      await expect(local.textContent()).resolves.toMatch(/\d{2}:\d{2}/);
-      expect(await cspViolations(page), key).toEqual([]);
-      expect(errors, key).toEqual([]);
-      await context.close();
-    }
+      try {
+        const local = page.locator('[data-testid=local-time]').first();
+        await local.waitFor({ timeout: 10_000 });
+        await expect(local.textContent(), key).resolves.toMatch(/\d{2}:\d{2}/);
+        expect(await cspViolations(page), key).toEqual([]);
+        expect(errors, key).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
   });
 
   it('runs search under the policy (Pagefind’s WebAssembly is allowed, nothing else is evaluated)', async () => {
-    for (const key of Object.keys(sites)) {
+    await twoAtATime(Object.keys(sites), async (key) => {
       const { page, context, errors } = await open(browser, `${sites[key]}search/?q=systems`);
-      const status = page.locator('[role=status]');
-      await expect.poll(() => status.textContent(), { timeout: 15_000 }).toMatch(/\d+ results? for/);
-      expect(await page.locator('.entry-list a').count(), key).toBeGreaterThan(0);
-      expect(await cspViolations(page), key).toEqual([]);
-      expect(errors, key).toEqual([]);
-      await context.close();
-    }
+      try {
+        const status = page.locator('[role=status]');
+        await expect.poll(() => status.textContent(), { timeout: 15_000, message: key }).toMatch(/\d+ results? for/);
+        expect(await page.locator('.entry-list a').count(), key).toBeGreaterThan(0);
+        expect(await cspViolations(page), key).toEqual([]);
+        expect(errors, key).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
   });
 
   describe('a page changed after the build', () => {

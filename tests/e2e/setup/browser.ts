@@ -109,3 +109,16 @@ export function cspViolations(page: Page): Promise<string[]> {
 export async function waitForIslands(page: Page): Promise<void> {
   await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0, null, { timeout: 15_000 });
 }
+
+/**
+ * Visit the items two at a time, in pages of their own (CI has two cores; most of a visit is waiting
+ * for the page or the network). Rejects with the first failure.
+ */
+export async function twoAtATime<T>(items: readonly T[], visit: (item: T) => Promise<void>): Promise<void> {
+  const queue = [...items];
+  await Promise.all(
+    [1, 2].map(async () => {
+      for (let item = queue.shift(); item !== undefined; item = queue.shift()) await visit(item);
+    }),
+  );
+}
