@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 300_000,
     fileParallelism: false,
+    // tests marked concurrent run two at a time: CI has two cores
+    maxConcurrency: 2,
   },
 });

@@ -92,8 +92,9 @@ describe('public site in Chromium', () => {
     'participants/',
     'no-such-page/',
   ];
+  // two at a time (maxConcurrency in vitest.e2e.config.ts), each in a context of its own
   for (const path of pageTypes) {
-    it(`has no serious or critical accessibility violation on /${path}`, async () => {
+    it.concurrent(`has no serious or critical accessibility violation on /${path}`, async ({ expect }) => {
       const page = await newPage(browser);
       await page.goto(`${base}${path}`);
       await page.waitForLoadState('networkidle');
