@@ -40,7 +40,6 @@ function htmlFiles(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-
 /** Rewrite the built pages of a site that have an island style in their body; returns how many changed. */
 export function hoistIslandStyles(siteDir: string): number {
   let changed = 0;
